@@ -1,0 +1,108 @@
+import { normalizeSpace } from './text';
+
+/** What the page says about itself in JSON-LD and meta tags, before looking at visible text. */
+export interface PageMetadata {
+  jsonLd: JsonLdNode[];
+  /** JSON-LD nodes typed as an article (NewsArticle, BlogPosting, …), most specific first. */
+  articleNodes: JsonLdNode[];
+  title: string | null;
+  siteName: string | null;
+  description: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+}
+
+export type JsonLdNode = Record<string, unknown>;
+
+const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|OpinionNewsArticle|ReviewNewsArticle|AnalysisNewsArticle|Posting)$/;
+
+/** Every object in every JSON-LD block, with `@graph` and arrays flattened; broken blocks are skipped. */
+export function readJsonLd(doc: Document): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      const node = value as JsonLdNode;
+      nodes.push(node);
+      if (node['@graph']) visit(node['@graph']);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    const source = (script.textContent ?? '').trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
+    if (!source) continue;
+    try {
+      visit(JSON.parse(source));
+    } catch {
+      // Many sites ship JSON-LD with stray control characters or trailing commas; one bad block must not stop the rest.
+      try {
+        visit(JSON.parse(source.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')));
+      } catch {
+        /* unreadable block */
+      }
+    }
+  }
+  return nodes;
+}
+
+export function jsonLdTypes(node: JsonLdNode): string[] {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+}
+
+export function isArticleNode(node: JsonLdNode): boolean {
+  return jsonLdTypes(node).some((t) => ARTICLE_TYPE.test(t));
+}
+
+/** Content of the first meta tag whose name/property/itemprop matches one of `keys` (case-insensitive), in key order. */
+export function metaContent(doc: Document, keys: string[]): string | null {
+  const metas = [...doc.querySelectorAll('meta[content]')];
+  for (const key of keys) {
+    const wanted = key.toLowerCase();
+    for (const meta of metas) {
+      const names = [meta.getAttribute('property'), meta.getAttribute('name'), meta.getAttribute('itemprop')];
+      if (names.some((n) => n?.toLowerCase().trim() === wanted)) {
+        const content = normalizeSpace(meta.getAttribute('content') ?? '');
+        if (content) return content;
+      }
+    }
+  }
+  return null;
+}
+
+export function jsonLdString(value: unknown): string | null {
+  if (typeof value === 'string') return normalizeSpace(value) || null;
+  if (Array.isArray(value)) return jsonLdString(value[0]);
+  if (value && typeof value === 'object') {
+    const node = value as JsonLdNode;
+    return jsonLdString(node['name'] ?? node['@value']);
+  }
+  return null;
+}
+
+export function readPageMetadata(doc: Document, _url: string): PageMetadata {
+  const jsonLd = readJsonLd(doc);
+  const articleNodes = jsonLd.filter(isArticleNode);
+  const firstArticle = articleNodes[0];
+  const publisher = firstArticle ? jsonLdString((firstArticle['publisher'] as JsonLdNode | undefined)?.['name']) : null;
+  const websiteNode = jsonLd.find((n) => jsonLdTypes(n).includes('WebSite'));
+
+  const html = doc.documentElement;
+  const lang = html?.getAttribute('lang') || metaContent(doc, ['og:locale', 'content-language', 'dc.language', 'language']);
+  const dirAttr = (html?.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
+
+  return {
+    jsonLd,
+    articleNodes,
+    title:
+      metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title']) ??
+      (firstArticle ? jsonLdString(firstArticle['headline'] ?? firstArticle['name']) : null),
+    siteName:
+      metaContent(doc, ['og:site_name', 'application-name', 'publisher']) ??
+      publisher ??
+      (websiteNode ? jsonLdString(websiteNode['name']) : null),
+    description: metaContent(doc, ['description', 'og:description', 'twitter:description', 'dc.description']),
+    lang: lang ? lang.replace('_', '-') : null,
+    dir: dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : null,
+  };
+}

@@ -1,0 +1,38 @@
+const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|cmpid|ocid)$/i;
+
+/** Removes tracking parameters and the fragment; keeps everything that selects content. */
+export function stripTrackingParams(href: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(href);
+  } catch {
+    return href;
+  }
+  parsed.hash = '';
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (TRACKING_PARAM.test(key)) parsed.searchParams.delete(key);
+  }
+  return parsed.toString();
+}
+
+export function absoluteUrl(href: string, base: string): string | null {
+  try {
+    return new URL(href, base).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** `<link rel=canonical>`, else `og:url`, else the page URL — always on http(s), tracking stripped. */
+export function canonicalUrl(doc: Document, pageUrl: string): string {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const resolved = absoluteUrl(candidate.trim(), pageUrl);
+    if (resolved && /^https?:/i.test(resolved)) return stripTrackingParams(resolved);
+  }
+  return stripTrackingParams(pageUrl);
+}
