@@ -11,6 +11,7 @@ import { checkBudgets, formatSizes } from './budgets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// BROADSHEET_OUT=.build/NAME builds elsewhere (inside the repo, so node_modules still resolves) without touching dist/.
 const outRoot = path.resolve(root, process.env.BROADSHEET_OUT ?? '.');
 const dist = path.join(outRoot, 'dist');
 const distTest = path.join(outRoot, 'dist-test');
