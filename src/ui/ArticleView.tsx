@@ -1,0 +1,60 @@
+import { useMemo } from 'preact/hooks';
+import type { LeadImage } from '../extract/types';
+import { Dateline } from './Dateline';
+import { siteLabel } from './dateline';
+import { renderableArticleHtml } from './safe-html';
+import './article.css';
+
+/** What the view needs; an extracted `Article` and a stored `SavedArticle` both have it. */
+export interface ArticleViewSource {
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  modified: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  leadImage: LeadImage | null;
+  contentHtml: string;
+  readingMinutes: number;
+}
+
+export interface ArticleViewProps {
+  article: ArticleViewSource;
+  /** Locale and timezone for dates; default: the browser's. */
+  locale?: string;
+  timeZone?: string;
+  showLeadImage?: boolean;
+}
+
+/** Readability often keeps the lead image in the body; showing it twice would push the text down. */
+function bodyHasImage(html: string, src: string): boolean {
+  return html.includes(src) || html.includes(src.replace(/&/g, '&amp;'));
+}
+
+/** The clean article: site, headline, dateline, lead image and body. The one renderer for popup, reader and options preview. */
+export function ArticleView({ article, locale, timeZone, showLeadImage = true }: ArticleViewProps) {
+  const bodyHtml = useMemo(() => renderableArticleHtml(article.contentHtml), [article.contentHtml]);
+  const lead = showLeadImage && article.leadImage && !bodyHasImage(bodyHtml, article.leadImage.src) ? article.leadImage : null;
+  return (
+    <article class="bs-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+      <header class="bs-article__header">
+        <p class="bs-article__site">
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {siteLabel(article.siteName, article.url)}
+          </a>
+        </p>
+        <h1 class="bs-article__headline">{article.title}</h1>
+        <Dateline article={article} locale={locale} timeZone={timeZone} />
+      </header>
+      {lead && (
+        <figure class="bs-article__lead">
+          <img src={lead.src} alt={lead.alt} loading="lazy" referrerpolicy="no-referrer" />
+          {lead.caption && <figcaption>{lead.caption}</figcaption>}
+        </figure>
+      )}
+      <div class="bs-article__body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+    </article>
+  );
+}
