@@ -1,7 +1,7 @@
 import type { LeadImage } from '../extract/types';
 
 /** Bumped when stored records change shape; `migrations.ts` upgrades older records on open. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The small per-article record lists and search results are drawn from; never holds the body. */
 export interface SavedMeta {
@@ -55,7 +55,10 @@ export class LibraryError extends Error {
 export type SortKey = 'savedAt' | 'published' | 'siteName' | 'readingMinutes';
 
 export interface LibraryChange {
-  kind: 'saved' | 'removed' | 'read' | 'cleared' | 'imported';
+  kind: 'saved' | 'removed' | 'read' | 'cleared' | 'imported' | 'repaired';
+  /** The entries changed; empty when too many changed to list (reload the view). */
   ids: string[];
   at: number;
+  /** Makes each change a distinct value, so storage.onChanged fires even for a repeat within one millisecond. */
+  nonce?: string;
 }

@@ -1,0 +1,161 @@
+/**
+ * Building and writing one library entry: its meta, its body and its search terms, always together inside the
+ * caller's readwrite transaction, so the three can never disagree after a commit.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { Article } from '../extract/types';
+import { stripTrackingParams } from '../extract/url';
+import type { LibrarySchema, LibraryStoreName } from './db';
+import { allocateDoc, checkMeta, type StoredBody, type StoredMeta } from './records';
+import { articleTerms, type ArticleTerms } from './terms';
+import { LibraryError, SCHEMA_VERSION, type SavedArticle, type SavedMeta } from './types';
+
+export type WriteTransaction = IDBPTransaction<LibrarySchema, LibraryStoreName[], 'readwrite'>;
+
+/** The library key of a URL: the same article reached with utm_*, fbclid, gclid or a #fragment is one entry. */
+export function canonicalId(url: string): string {
+  return stripTrackingParams(url.trim());
+}
+
+/** An entry ready to write: everything but `doc`, which is assigned inside the transaction. */
+export interface Entry {
+  meta: SavedMeta;
+  /** Null for a link saved without content. */
+  body: StoredBody | null;
+  terms: ArticleTerms;
+}
+
+export function entryFromArticle(article: Article, savedAt: number, tags: string[]): Entry {
+  const id = canonicalId(article.canonicalUrl || article.url);
+  const meta = checkedMeta({
+    id,
+    canonicalUrl: id,
+    url: article.url,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    published: article.published,
+    modified: article.modified,
+    excerpt: article.excerpt,
+    lang: article.lang,
+    dir: article.dir,
+    leadImage: article.leadImage,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+    savedAt,
+    readAt: null,
+    tags,
+    contentSaved: true,
+    schema: SCHEMA_VERSION,
+  });
+  if (typeof article.contentHtml !== 'string' || typeof article.textContent !== 'string') {
+    throw new LibraryError('invalid', 'This article could not be saved: its text is missing.');
+  }
+  return {
+    meta,
+    body: { id, contentHtml: article.contentHtml, textContent: article.textContent },
+    terms: articleTerms({ ...meta, url: id, textContent: article.textContent }),
+  };
+}
+
+export function entryFromLink(link: { url: string; title: string; savedAt: number; tags: string[] }): Entry {
+  if (typeof link.url !== 'string' || !URL.canParse(link.url.trim())) {
+    throw new LibraryError('invalid', 'This link could not be saved: its address is not a valid URL.');
+  }
+  const id = canonicalId(link.url);
+  const title = typeof link.title === 'string' && link.title.trim() ? link.title.trim() : id;
+  const meta = checkedMeta({
+    id,
+    canonicalUrl: id,
+    url: link.url.trim(),
+    title,
+    byline: null,
+    siteName: null,
+    published: null,
+    modified: null,
+    excerpt: null,
+    lang: null,
+    dir: null,
+    leadImage: null,
+    wordCount: 0,
+    readingMinutes: 0,
+    savedAt: link.savedAt,
+    readAt: null,
+    tags: link.tags,
+    contentSaved: false,
+    schema: SCHEMA_VERSION,
+  });
+  return { meta, body: null, terms: articleTerms({ ...meta, url: id, textContent: '' }) };
+}
+
+/** An entry from an export file or an undo buffer, already upgraded to the current shape. */
+export function entryFromRecord(record: SavedArticle): Entry {
+  const id = canonicalId(record.canonicalUrl || record.url);
+  const meta = checkedMeta({ ...stripBody(record), id, canonicalUrl: id, schema: SCHEMA_VERSION });
+  const body = meta.contentSaved ? { id, contentHtml: record.contentHtml, textContent: record.textContent } : null;
+  return { meta, body, terms: articleTerms({ ...meta, url: id, textContent: body?.textContent ?? '' }) };
+}
+
+function stripBody(record: SavedArticle): SavedMeta {
+  const { contentHtml: _html, textContent: _text, ...meta } = record;
+  return meta;
+}
+
+function checkedMeta(candidate: SavedMeta): SavedMeta {
+  const checked = checkMeta(candidate);
+  if (!checked.ok) throw new LibraryError('invalid', `This article could not be saved: ${checked.reason}.`);
+  return checked.record;
+}
+
+/** What is already stored under an entry's id, as far as it can be read. */
+export interface Existing {
+  meta: SavedMeta;
+  doc: number | null;
+}
+
+/**
+ * Writes `entry` over `existing` (if any) in `tx`. The search key `doc` follows savedAt: kept when savedAt is
+ * unchanged, else the old terms are deleted and a new key is allocated. `keepStoredBody` leaves the bodies store
+ * alone (an entry re-indexed or merged without touching its content).
+ */
+export async function putEntry(
+  tx: WriteTransaction,
+  entry: Entry,
+  existing: Existing | null,
+  options: { keepStoredBody?: boolean } = {},
+): Promise<StoredMeta> {
+  const metaStore = tx.objectStore('meta');
+  const termsStore = tx.objectStore('terms');
+  let doc = existing?.doc ?? null;
+  if (doc !== null && existing?.meta.savedAt !== entry.meta.savedAt) {
+    await termsStore.delete(doc);
+    doc = null;
+  }
+  doc ??= await allocateDoc(entry.meta.savedAt, async (candidate) => {
+    const [termsKey, metaKey] = await Promise.all([termsStore.getKey(candidate), metaStore.index('doc').getKey(candidate)]);
+    return termsKey !== undefined || metaKey !== undefined;
+  });
+  const stored: StoredMeta = { ...entry.meta, doc };
+  const bodies = tx.objectStore('bodies');
+  await Promise.all([
+    metaStore.put(stored),
+    options.keepStoredBody ? null : entry.body ? bodies.put(entry.body) : bodies.delete(entry.meta.id),
+    termsStore.put({ doc, id: entry.meta.id, head: entry.terms.head, all: entry.terms.all }),
+  ]);
+  return stored;
+}
+
+/**
+ * Two copies of one article (an import meeting the library): the copy with content wins the content; the
+ * earliest savedAt, any readAt and every tag are kept.
+ */
+export function mergeEntries(existing: Entry, incoming: Entry): Entry {
+  const contentSource = incoming.meta.contentSaved && !existing.meta.contentSaved ? incoming : existing;
+  const meta: SavedMeta = {
+    ...contentSource.meta,
+    savedAt: Math.min(existing.meta.savedAt, incoming.meta.savedAt),
+    readAt: existing.meta.readAt ?? incoming.meta.readAt,
+    tags: [...new Set([...existing.meta.tags, ...incoming.meta.tags])],
+  };
+  return { meta, body: contentSource.body, terms: contentSource.terms };
+}
