@@ -1,0 +1,8 @@
+// Our side: the whole pipeline (metadata, headline, byline, dateline, body, clean-up, sanitise) as the extension runs it.
+import { extractArticle } from '../../../src/extract/index';
+import { registerSide } from './timing';
+
+registerSide('ours', (clone) => {
+  const outcome = extractArticle(clone, location.href);
+  return outcome.kind === 'article' ? { outcome: 'article', bodyChars: outcome.contentHtml.length } : { outcome: outcome.kind, bodyChars: 0 };
+});
