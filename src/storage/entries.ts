@@ -137,11 +137,10 @@ export async function putEntry(
   });
   const stored: StoredMeta = { ...entry.meta, doc };
   const bodies = tx.objectStore('bodies');
-  await Promise.all([
-    metaStore.put(stored),
-    options.keepStoredBody ? null : entry.body ? bodies.put(entry.body) : bodies.delete(entry.meta.id),
-    termsStore.put({ doc, id: entry.meta.id, head: entry.terms.head, all: entry.terms.all }),
-  ]);
+  // One request at a time: a put that throws (quota, clone error) must not leave sibling requests unobserved.
+  await metaStore.put(stored);
+  if (!options.keepStoredBody) await (entry.body ? bodies.put(entry.body) : bodies.delete(entry.meta.id));
+  await termsStore.put({ doc, id: entry.meta.id, head: entry.terms.head, all: entry.terms.all });
   return stored;
 }
 

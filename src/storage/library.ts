@@ -402,8 +402,9 @@ class IndexedDbLibrary implements Library {
         result = await work(tx);
       } catch (error) {
         abortQuietly(tx);
-        await done;
-        throw error;
+        const failure = await done;
+        // When the transaction itself failed (quota at commit), requests only see AbortError: report the cause.
+        throw failure instanceof DOMException && failure.name !== 'AbortError' ? failure : error;
       }
       const failure = await done;
       if (failure) throw failure;
