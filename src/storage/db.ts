@@ -40,6 +40,8 @@ export async function openLibraryDb(factory: IDBFactory, name: string): Promise<
   request.addEventListener('upgradeneeded', (event) => {
     const transaction = wrap(request.transaction!) as unknown as UpgradeTransaction;
     const db = wrap(request.result) as unknown as LibraryDb;
+    // The open request reports a failed upgrade; this promise would otherwise reject unobserved.
+    transaction.done.catch(() => undefined);
     upgradeDatabase(db, transaction, event.oldVersion).catch((error: unknown) => {
       // A failed migration must leave the old library untouched: aborting the versionchange transaction does that.
       console.error('Broadsheet: library upgrade failed', error);
