@@ -1,4 +1,14 @@
 import { render } from 'preact';
+import { extensionApi } from '../src/extension-api';
+import { applyCachedPreferences } from '../src/ui/use-preferences';
+import { readTargetTab } from './active-tab';
+import { Popup } from './PopupApp';
 import '../src/ui/base.css';
+import './popup.css';
 
-render(<main><h1>Broadsheet</h1></main>, document.getElementById('app')!);
+const api = extensionApi();
+// Injection starts before the first render: the frame paints while the page is read.
+const firstReading = readTargetTab(api);
+const initialPreferences = applyCachedPreferences();
+
+render(<Popup api={api} firstReading={firstReading} initialPreferences={initialPreferences} />, document.getElementById('app')!);

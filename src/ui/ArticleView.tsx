@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { LeadImage } from '../extract/types';
-import { Dateline } from './Dateline';
+import { Dateline } from './DatelineView';
 import { siteLabel } from './dateline';
 import { renderableArticleHtml } from './safe-html';
 import './article.css';

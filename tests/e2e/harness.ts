@@ -138,7 +138,8 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
     pipe: true,
     enableExtensions: [extensionDir],
     // Root in a container: Chromium refuses to start without it ("Running as root without --no-sandbox").
-    args: ['--no-sandbox', '--lang=en-US'],
+    // Headless reports an 800x600 screen, which caps the popup at ~510px tall; give it a desktop-sized screen.
+    args: ['--no-sandbox', '--lang=en-US', '--window-size=1280,960', '--screen-info={1280x960}'],
     env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
   });
   try {

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Browser } from 'webextension-polyfill';
+import type { Preferences } from '../src/storage/preferences';
+import { t } from '../src/ui/i18n';
+import { usePreferences } from '../src/ui/use-preferences';
+import { readTargetTab, type PopupReading, type TargetTab } from './active-tab';
+import { ArticlePane } from './ArticlePane';
+import { SavedPane } from './SavedPane';
+import { useSave } from './use-save';
+
+type View = 'article' | 'saved';
+
+export interface PopupProps {
+  api: Browser;
+  /** Started before the first render, so extraction runs while the frame paints. */
+  firstReading: Promise<{ tab: TargetTab | null; reading: PopupReading }>;
+  initialPreferences: Preferences;
+}
+
+export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
+  const preferences = usePreferences(initialPreferences);
+  const [view, setView] = useState<View>(initialPreferences.defaultPopupView);
+  const [savedOpened, setSavedOpened] = useState(view === 'saved');
+  const [pending, setPending] = useState(firstReading);
+  const [result, setResult] = useState<{ tab: TargetTab | null; reading: PopupReading } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    void pending.then((next) => live && setResult(next));
+    return () => {
+      live = false;
+    };
+  }, [pending]);
+
+  const reading = result?.reading ?? null;
+  const subject = useMemo(
+    () => (reading?.kind === 'article' ? { article: reading.article } : reading?.kind === 'not-an-article' ? { link: reading.page } : null),
+    [reading],
+  );
+  const save = useSave(subject);
+
+  const choose = (next: View) => {
+    setView(next);
+    if (next === 'saved') setSavedOpened(true);
+  };
+
+  const openInTab = () => {
+    const target =
+      save.state.phase === 'saved' ? `reader.html?id=${encodeURIComponent(save.state.id)}` : `reader.html?tab=${result?.tab?.id ?? ''}`;
+    void api.tabs.create({ url: api.runtime.getURL(target) }).then(() => window.close());
+  };
+
+  return (
+    <div class="popup">
+      <header class="popup__bar">
+        <div class="views" role="tablist" aria-label={t('popupViews')}>
+          {(['article', 'saved'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              class="views__tab"
+              aria-selected={view === name}
+              aria-controls={`panel-${name}`}
+              onClick={() => choose(name)}
+            >
+              {name === 'article' ? t('popupTabArticle') : t('popupTabSaved')}
+            </button>
+          ))}
+        </div>
+        {view === 'article' && reading?.kind === 'article' && (
+          <div class="popup__actions">
+            <button type="button" class="bs-button open-tab" onClick={openInTab}>
+              {t('openInTab')}
+            </button>
+            <button
+              type="button"
+              class={`bs-button save${save.state.phase === 'saved' ? '' : ' bs-button--primary'}`}
+              aria-pressed={save.state.phase === 'saved'}
+              aria-label={save.state.phase === 'saved' ? t('savedUndoLabel') : undefined}
+              disabled={save.state.phase === 'saving' || save.state.phase === 'checking'}
+              onClick={() => void save.toggle()}
+            >
+              {save.state.phase === 'saved' ? `✓ ${t('saved')}` : save.state.phase === 'saving' ? t('saving') : t('saveForLater')}
+            </button>
+          </div>
+        )}
+      </header>
+      {view === 'article' && save.state.phase === 'failed' && reading?.kind === 'article' && (
+        <p class="action-error" role="alert">
+          {t('saveFailed', save.state.message)}
+        </p>
+      )}
+      <main id="panel-article" role="tabpanel" aria-labelledby="tab-article" class="popup__scroll" hidden={view !== 'article'}>
+        <ArticlePane
+          reading={reading}
+          preferences={preferences}
+          saveState={save.state}
+          onSaveLink={() => void save.toggle()}
+          onRetry={() => setPending(readTargetTab(api))}
+        />
+      </main>
+      {savedOpened && (
+        <section id="panel-saved" role="tabpanel" aria-labelledby="tab-saved" class="popup__panel" hidden={view !== 'saved'}>
+          <SavedPane api={api} preferences={preferences} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Article, NotAnArticle } from '../src/extract/types';
+import { sanitizeArticle } from '../src/extract/sanitize';
+import { library, messageOf } from '../src/ui/library-access';
+
+export type SaveState =
+  | { phase: 'checking' }
+  | { phase: 'unsaved' }
+  | { phase: 'saving' }
+  | { phase: 'saved'; id: string }
+  | { phase: 'failed'; message: string };
+
+/** Whether the page shown is in the library, and the save / undo toggle. `subject` null: nothing to save. */
+export function useSave(subject: { article: Article } | { link: NotAnArticle } | null) {
+  const [state, setState] = useState<SaveState>({ phase: 'checking' });
+  const url = subject ? ('article' in subject ? subject.article.canonicalUrl : subject.link.canonicalUrl) : null;
+
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    library()
+      .then((lib) => lib.findByUrl(url))
+      .then(
+        (found) => live && setState(found ? { phase: 'saved', id: found.id } : { phase: 'unsaved' }),
+        // Saving may still work; a failed lookup only means we cannot tell whether it is saved already.
+        () => live && setState({ phase: 'unsaved' }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  const toggle = useCallback(async () => {
+    if (!subject) return;
+    const current = state;
+    try {
+      const lib = await library();
+      if (current.phase === 'saved') {
+        setState({ phase: 'saving' });
+        await lib.remove([current.id]);
+        setState({ phase: 'unsaved' });
+        return;
+      }
+      setState({ phase: 'saving' });
+      const meta =
+        'article' in subject
+          ? await lib.saveArticle(sanitizeArticle(subject.article, document))
+          : await lib.saveLink({ url: subject.link.canonicalUrl, title: subject.link.title });
+      setState({ phase: 'saved', id: meta.id });
+    } catch (error) {
+      setState({ phase: 'failed', message: messageOf(error) });
+    }
+  }, [subject, state]);
+
+  return { state, toggle };
+}

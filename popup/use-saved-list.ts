@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { SavedMeta } from '../src/storage/types';
+import { library, messageOf } from '../src/ui/library-access';
+
+const PAGE_SIZE = 40;
+
+export interface SavedListState {
+  items: SavedMeta[];
+  total: number | null;
+  loading: boolean;
+  error: string | null;
+  /** Stored records that could not be read (shown as a count, never as a broken list). */
+  skipped: number;
+}
+
+/**
+ * The newest saved articles, a page of metadata at a time (never bodies), kept in step with changes made anywhere
+ * in the extension.
+ */
+export function useSavedList() {
+  const [state, setState] = useState<SavedListState>({ items: [], total: null, loading: true, error: null, skipped: 0 });
+  const exhausted = useRef(false);
+  const busy = useRef(false);
+  const loaded = useRef(0);
+  const lastItem = useRef<SavedMeta | undefined>(undefined);
+
+  const reload = useCallback(async () => {
+    try {
+      const lib = await library();
+      const [page, total] = await Promise.all([lib.listNewest(Math.max(loaded.current, PAGE_SIZE)), lib.count()]);
+      exhausted.current = page.items.length < Math.max(loaded.current, PAGE_SIZE);
+      loaded.current = page.items.length;
+      lastItem.current = page.items[page.items.length - 1];
+      setState({ items: page.items, total, loading: false, error: null, skipped: page.skipped.length });
+    } catch (error) {
+      setState((previous) => ({ ...previous, loading: false, error: messageOf(error) }));
+    }
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    if (busy.current || exhausted.current || loaded.current === 0) return;
+    busy.current = true;
+    try {
+      const lib = await library();
+      const last = lastItem.current;
+      if (!last) return;
+      const page = await lib.listNewest(PAGE_SIZE, { savedAt: last.savedAt, id: last.id });
+      exhausted.current = page.items.length < PAGE_SIZE;
+      setState((previous) => {
+        const known = new Set(previous.items.map((item) => item.id));
+        const items = [...previous.items, ...page.items.filter((item) => !known.has(item.id))];
+        loaded.current = items.length;
+        lastItem.current = items[items.length - 1];
+        return { ...previous, items, skipped: previous.skipped + page.skipped.length };
+      });
+    } catch (error) {
+      setState((previous) => ({ ...previous, error: messageOf(error) }));
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    let stop: (() => void) | null = null;
+    let live = true;
+    library().then(
+      (lib) => {
+        if (live) stop = lib.onChanged(() => void reload());
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [reload]);
+
+  return { ...state, loadMore, reload };
+}
