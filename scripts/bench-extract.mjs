@@ -9,6 +9,7 @@
 //
 // Options: --rounds N (5)  --meta N meta-dev pages (40)  --seed N (6)  --limit N first N pages only
 //          --steps  also time each pipeline step on our side (an instrumented bundle; see scripts/bench/in-page/steps.ts)
+//          --ablations  also time our pipeline with one step removed or one proposed fix applied (scripts/bench/ablations.mjs)
 //          --json FILE  write every measurement
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { listCorpusPages } from './bench/corpus.mjs';
 import { serveCorpus } from './bench/server.mjs';
 import { launchChromium, chromiumVersion, allowOnlyOrigin } from './bench/chromium.mjs';
 import { median, percentile, ms, ratio, kb } from './bench/stats.mjs';
+import { ABLATIONS, patchPlugin } from './bench/ablations.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -29,31 +31,35 @@ const { values: options } = parseArgs({
     seed: { type: 'string', default: '6' },
     limit: { type: 'string' },
     steps: { type: 'boolean', default: false },
+    ablations: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
 const ROUNDS = Number(options.rounds);
-const SIDES = ['plain', 'ours'];
+const ABLATION_SIDES = options.ablations ? ABLATIONS : [];
+const SIDES = ['plain', 'ours', ...ABLATION_SIDES.map((ablation) => ablation.name)];
 const SLOW_RATIO = 2;
 
 /** The in-page bundles, minified like the shipped content script so both sides run code as users get it. */
 async function buildInPageBundles() {
-  const entries = { plain: 'plain.ts', ours: 'ours.ts', ...(options.steps ? { steps: 'steps.ts' } : {}) };
-  const bundles = {};
-  for (const [name, file] of Object.entries(entries)) {
+  const build = async (file, side = '', plugins = []) => {
     const result = await esbuild.build({
       entryPoints: [path.join(root, 'scripts/bench/in-page', file)],
       bundle: true,
       minify: true,
       format: 'iife',
       target: ['chrome120'],
-      define: { __TEST_SEAMS__: 'false', 'process.env.NODE_ENV': '"production"' },
+      define: { __TEST_SEAMS__: 'false', 'process.env.NODE_ENV': '"production"', __BENCH_SIDE__: JSON.stringify(side) },
       legalComments: 'none',
       write: false,
       logLevel: 'warning',
+      plugins,
     });
-    bundles[name] = result.outputFiles[0].text;
-  }
+    return result.outputFiles[0].text;
+  };
+  const bundles = { plain: await build('plain.ts'), ours: await build('ours.ts', 'ours') };
+  if (options.steps) bundles.steps = await build('steps.ts');
+  for (const ablation of ABLATION_SIDES) bundles[ablation.name] = await build('ours.ts', ablation.name, [patchPlugin(root, ablation.patches)]);
   return bundles;
 }
 
@@ -62,30 +68,33 @@ async function measurePage(tab, url, bundles, pageIndex) {
   for (const source of Object.values(bundles)) await tab.evaluate(source);
   const run = (side) => tab.evaluate((name) => globalThis.__bsBench[name](), side);
 
-  const firstOrder = pageIndex % 2 ? [...SIDES].reverse() : SIDES;
+  // Rotating the order per round and per page puts each side first equally often.
+  const orderFor = (turn) => SIDES.map((_, i) => SIDES[(i + turn) % SIDES.length]);
   const first = {};
-  for (const side of firstOrder) first[side] = await run(side);
+  for (const side of orderFor(pageIndex)) first[side] = await run(side);
 
-  const times = { plain: [], ours: [] };
+  const times = Object.fromEntries(SIDES.map((side) => [side, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    const order = (round + pageIndex) % 2 ? [...SIDES].reverse() : SIDES;
-    for (const side of order) times[side].push((await run(side)).ms);
+    for (const side of orderFor(round + pageIndex)) times[side].push((await run(side)).ms);
   }
   const steps = bundles.steps ? await tab.evaluate((rounds) => globalThis.__bsSteps(rounds), ROUNDS) : null;
   return {
     plain: median(times.plain),
     ours: median(times.ours),
+    // The fastest round is the one other processes disturbed least: a steadier view of the cost on a shared machine.
+    fastest: Object.fromEntries(SIDES.map((side) => [side, Math.min(...times[side])])),
     firstPlain: first.plain.ms,
     firstOurs: first.ours.ms,
     outcome: { plain: first.plain.outcome, ours: first.ours.outcome },
     bodyChars: { plain: first.plain.bodyChars, ours: first.ours.bodyChars },
     rounds: times,
+    ablations: Object.fromEntries(SIDES.slice(2).map((side) => [side, median(times[side])])),
     steps,
   };
 }
 
 function sideSummary(label, values) {
-  return `  ${label.padEnd(28)} median ${ms(median(values)).padStart(9)}   p95 ${ms(percentile(values, 95)).padStart(9)}`;
+  return `  ${label.padEnd(34)} median ${ms(median(values)).padStart(9)}   p95 ${ms(percentile(values, 95)).padStart(9)}`;
 }
 
 function report(results, failures, pageCount, startedAt) {
@@ -112,6 +121,10 @@ function report(results, failures, pageCount, startedAt) {
     const total = stepMedians.reduce((sum, [, value]) => sum + value, 0);
     for (const [name, value] of stepMedians) lines.push(`  ${name.padEnd(28)} ${ms(value).padStart(9)}  ${((100 * value) / total).toFixed(0).padStart(3)}%   p95 ${ms(percentile(ok.map((r) => r.steps[name]), 95))}`);
   }
+  for (const side of SIDES.slice(2)) {
+    const values = ok.map((r) => r.ablations[side]);
+    lines.push(`${sideSummary(side, values)}   /plain: median of per-page ratios ${ratio(median(ok.map((r) => r.ablations[side] / r.plain)))}, p95 ${ratio(percentile(ok.map((r) => r.ablations[side] / r.plain), 95))}`);
+  }
   if (slow.length) {
     lines.push(`pages where ours/plain > ${SLOW_RATIO}× (${slow.length}):`);
     for (const r of slow) lines.push(`  ${r.id.padEnd(34)} plain ${ms(r.plain).padStart(9)}  ours ${ms(r.ours).padStart(9)}  ${ratio(r.ours / r.plain)}  page ${(r.pageChars / 1000).toFixed(0)}k chars  ${r.url}`);
@@ -125,6 +138,7 @@ function report(results, failures, pageCount, startedAt) {
   lines.push(sideSummary('ours, first run on the page', ok.map((r) => r.firstOurs)));
   lines.push(`  ratio ours/plain: median of per-page ratios ${ratio(median(perPageRatios))}, p95 ${ratio(percentile(perPageRatios, 95))}; ratio of medians ${ratio(median(ours) / median(plain))}; first runs, median of per-page ratios ${ratio(median(ok.map((r) => r.firstOurs / r.firstPlain)))}`);
   const target = median(perPageRatios) <= 1.25;
+  lines.push(`  fastest round per page: ours/plain median of per-page ratios ${ratio(median(ok.map((r) => r.fastest.ours / r.fastest.plain)))}${SIDES.slice(2).map((side) => `; ${side} ${ratio(median(ok.map((r) => r.fastest[side] / r.fastest.plain)))}`).join('')}`);
   lines.push(`  target median ratio ≤ 1.25×: ${target ? 'met' : 'NOT met'}`);
   return lines.join('\n');
 }
@@ -135,7 +149,7 @@ async function main() {
   const bundles = await buildInPageBundles();
   console.error(`in-page bundles: ${Object.entries(bundles).map(([name, source]) => `${name} ${kb(source.length)}`).join(', ')}`);
   const server = await serveCorpus(pages);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ args: ['--js-flags=--expose-gc'] });
   const results = [];
   const failures = [];
   try {
