@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run package: store-ready zips in packages/ — broadsheet-<version>-chrome.zip and broadsheet-<version>-firefox.zip
 // (the Firefox one by `web-ext build`), built from dist/ (never dist-test/), with no source maps, then `web-ext lint` on it.
+// With BROADSHEET_OUT=.build/NAME the build, and so the zips (in .build/NAME/packages), come from that folder instead.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { zipSync } from 'fflate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const outDir = path.join(root, 'packages');
+const outRoot = path.resolve(root, process.env.BROADSHEET_OUT ?? '.');
+const outDir = path.join(outRoot, 'packages');
 const webExt = path.join(root, 'node_modules/.bin/web-ext');
 
 function filesUnder(dir, base = dir) {
@@ -32,12 +34,12 @@ function assertShippable(dir) {
 execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 fs.mkdirSync(outDir, { recursive: true });
 
-const chromeDir = path.join(root, 'dist/chrome');
+const chromeDir = path.join(outRoot, 'dist/chrome');
 const chromeZip = path.join(outDir, `broadsheet-${version}-chrome.zip`);
 const entries = Object.fromEntries(assertShippable(chromeDir).map((f) => [f, fs.readFileSync(path.join(chromeDir, f))]));
 fs.writeFileSync(chromeZip, zipSync(entries, { level: 9 }));
 
-const firefoxDir = path.join(root, 'dist/firefox');
+const firefoxDir = path.join(outRoot, 'dist/firefox');
 assertShippable(firefoxDir);
 const firefoxName = `broadsheet-${version}-firefox.zip`;
 execFileSync(webExt, ['build', '--source-dir', firefoxDir, '--artifacts-dir', outDir, '--filename', firefoxName, '--overwrite-dest'], { stdio: 'inherit' });
