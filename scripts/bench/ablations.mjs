@@ -11,18 +11,24 @@ export const ABLATIONS = [
   },
 ];
 
-/** An esbuild plugin that applies `patches` to the files they name; throws if a patch no longer matches. */
+const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.jsx': 'jsx' };
+
+/** An esbuild plugin that applies `patches` ({file, find, replace}) to the files they name; throws if one no longer matches. */
 export function patchPlugin(root, patches) {
+  const byFile = new Map();
+  for (const patch of patches) byFile.set(path.join(root, patch.file), [...(byFile.get(path.join(root, patch.file)) ?? []), patch]);
   return {
     name: 'bench-patch',
     setup(build) {
-      for (const patch of patches) {
-        const absolute = path.join(root, patch.file);
+      for (const [absolute, filePatches] of byFile) {
         const filter = new RegExp(`^${absolute.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
         build.onLoad({ filter }, () => {
-          const source = fs.readFileSync(absolute, 'utf8');
-          if (!source.includes(patch.find)) throw new Error(`ablation patch no longer matches ${patch.file}: ${patch.find.split('\n')[0]}`);
-          return { contents: source.replace(patch.find, patch.replace), loader: 'ts' };
+          let source = fs.readFileSync(absolute, 'utf8');
+          for (const patch of filePatches) {
+            if (!source.includes(patch.find)) throw new Error(`bench patch no longer matches ${patch.file}: ${patch.find.split('\n')[0]}`);
+            source = source.replace(patch.find, patch.replace);
+          }
+          return { contents: source, loader: LOADERS[path.extname(absolute)] ?? 'ts' };
         });
       }
     },

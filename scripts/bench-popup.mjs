@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// npm run bench:popup — from the toolbar click to the clean article painted in the popup, in real Chromium with the
+// built extension, against the floor: the same popup with extraction disabled.
+//
+// Two extensions are loaded side by side: the shipped build (scripts/build.mjs into .build/bench, dist/ untouched) and
+// a floor copy whose popup never reads the tab (scripts/bench/extension-build.mjs patches popup.tsx in memory). On each
+// corpus page, the toolbar action of each is triggered for real (CDP Extensions.triggerAction: the activeTab path a
+// user's click takes), alternating which goes first per round and per page.
+// The end of a run is the popup's own `broadsheet:article-painted` mark (set by ArticlePane in an effect once the
+// article is in the DOM; Preact runs effects after the frame paints). The floor sets the same mark from the same
+// effect on its first frame. Click time is taken in Node just before the trigger; both clocks are the wall clock of one
+// machine (performance.timeOrigin + now), so a constant skew would cancel in the ratio.
+//
+// Options: --pages N corpus pages (24, spread evenly over zyte-dev and the meta-dev sample)  --rounds N (5)  --json FILE
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { listCorpusPages } from './bench/corpus.mjs';
+import { serveCorpus } from './bench/server.mjs';
+import { launchChromium, chromiumVersion, allowOnlyOrigin } from './bench/chromium.mjs';
+import { buildShippedExtension, buildPatchedVariant, repoRoot } from './bench/extension-build.mjs';
+import { median, percentile, ms, ratio } from './bench/stats.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '24' },
+    rounds: { type: 'string', default: '5' },
+    json: { type: 'string' },
+  },
+});
+const ROUNDS = Number(options.rounds);
+const BENCH_OUT = process.env.BROADSHEET_BENCH_OUT ?? '.build/bench';
+const PAINTED_MARK = 'broadsheet:article-painted';
+const TARGET = { median: 1.15, p95: 1.35 };
+
+/** The floor: the popup's frame and first paint with no tab read; the mark fires from the same effect on first render. */
+const FLOOR_PATCHES = [
+  { file: 'popup/popup.tsx', find: 'const firstReading = readTargetTab(api);', replace: 'const firstReading = new Promise<never>(() => {});' },
+  {
+    file: 'popup/ArticlePane.tsx',
+    find: `if (reading?.kind === 'article') performance.mark('${PAINTED_MARK}');`,
+    replace: `performance.mark('${PAINTED_MARK}');`,
+  },
+];
+
+const nowEpoch = () => performance.timeOrigin + performance.now();
+
+/** Pages spread evenly over the corpus list, so both sets and all sizes are represented. */
+function pickPages(count) {
+  const all = listCorpusPages();
+  const step = all.length / Math.min(count, all.length);
+  return Array.from({ length: Math.min(count, all.length) }, (_, i) => all[Math.floor(i * step)]);
+}
+
+/** One toolbar click on `tab` for `extension`: ms from the click to the painted mark (and to first contentful paint). */
+async function clickAndTime(browser, tab, extension) {
+  const popupUrl = `chrome-extension://${extension.id}/popup.html`;
+  const popupTarget = browser.waitForTarget((target) => target.url().startsWith(popupUrl), { timeout: 20_000 });
+  await tab.bringToFront();
+  const clickedAt = nowEpoch();
+  await tab.triggerExtensionAction(extension);
+  const popup = await (await popupTarget).asPage();
+  try {
+    await popup.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0 || document.querySelector('.bs-status'),
+      { timeout: 20_000, polling: 50 },
+      PAINTED_MARK,
+    );
+    const seen = await popup.evaluate((mark) => ({
+      origin: performance.timeOrigin,
+      painted: performance.getEntriesByName(mark)[0]?.startTime ?? null,
+      firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      status: document.querySelector('.bs-status')?.textContent?.trim().slice(0, 120) ?? null,
+    }), PAINTED_MARK);
+    if (seen.painted === null) throw new Error(`no article in the popup: ${seen.status}`);
+    return {
+      painted: seen.origin + seen.painted - clickedAt,
+      firstContentfulPaint: seen.firstContentfulPaint === null ? null : seen.origin + seen.firstContentfulPaint - clickedAt,
+    };
+  } finally {
+    await popup.close();
+  }
+}
+
+async function waitForExtensions(browser, count) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const extensions = [...(await browser.extensions()).values()];
+    if (extensions.length >= count) return extensions;
+    if (Date.now() > deadline) throw new Error(`only ${extensions.length} of ${count} extensions loaded`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function report(samples, pageResults, failures, pageCount, startedAt) {
+  const lines = [''];
+  const real = samples.real.map((s) => s.painted);
+  const floor = samples.floor.map((s) => s.painted);
+  lines.push(`bench:popup — ${new Date(startedAt).toISOString()} — ${chromiumVersion()} — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at start`);
+  lines.push(`pages: ${pageResults.length} measured of ${pageCount}; ${ROUNDS} toolbar clicks per side per page, alternating; ${real.length} + ${floor.length} popups timed`);
+  for (const failure of failures) lines.push(`  not measured: ${failure.id} (${failure.url}): ${failure.message}`);
+  const perPage = pageResults.map((r) => r.real / r.floor);
+  lines.push('per page, median of its rounds (slowest 5 by ratio):');
+  for (const r of [...pageResults].sort((a, b) => b.real / b.floor - a.real / a.floor).slice(0, 5)) {
+    lines.push(`  ${r.id.padEnd(34)} floor ${ms(r.floor).padStart(9)}  ours ${ms(r.real).padStart(9)}  ${ratio(r.real / r.floor)}  ${r.url}`);
+  }
+  lines.push('figures (ms from the toolbar click):');
+  const fcp = (side) => samples[side].map((s) => s.firstContentfulPaint).filter((v) => v !== null);
+  lines.push(`  floor: popup frame painted, no extraction  median ${ms(median(floor)).padStart(9)}   p95 ${ms(percentile(floor, 95)).padStart(9)}`);
+  lines.push(`  ours: clean article painted               median ${ms(median(real)).padStart(9)}   p95 ${ms(percentile(real, 95)).padStart(9)}`);
+  lines.push(`  first contentful paint: floor median ${ms(median(fcp('floor')))}, ours median ${ms(median(fcp('real')))} (ours paints its frame before the article arrives)`);
+  const medianRatio = median(real) / median(floor);
+  const p95Ratio = percentile(real, 95) / percentile(floor, 95);
+  lines.push(`  ratio ours/floor: median ${ratio(medianRatio)} (target ≤ ${TARGET.median}×: ${medianRatio <= TARGET.median ? 'met' : 'NOT met'}), p95 ${ratio(p95Ratio)} (target ≤ ${TARGET.p95}×: ${p95Ratio <= TARGET.p95 ? 'met' : 'NOT met'}); median of per-page ratios ${ratio(median(perPage))}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const startedAt = Date.now();
+  const shippedDir = buildShippedExtension(BENCH_OUT);
+  const floorDir = await buildPatchedVariant(shippedDir, path.join(repoRoot, BENCH_OUT, 'popup-floor/chrome'), FLOOR_PATCHES);
+  const pages = pickPages(Number(options.pages));
+  const server = await serveCorpus(pages);
+  const browser = await launchChromium({ enableExtensions: [shippedDir, floorDir] });
+  const samples = { real: [], floor: [] };
+  const pageResults = [];
+  const failures = [];
+  try {
+    const extensions = await waitForExtensions(browser, 2);
+    const sides = {
+      real: extensions.find((e) => path.resolve(e.path) === path.resolve(shippedDir)),
+      floor: extensions.find((e) => path.resolve(e.path) === path.resolve(floorDir)),
+    };
+    if (!sides.real || !sides.floor) throw new Error(`could not tell the two extensions apart: ${extensions.map((e) => e.path).join(', ')}`);
+    const [tab] = await browser.pages();
+    await allowOnlyOrigin(tab, server.origin);
+
+    const orderFor = (turn) => (turn % 2 ? ['floor', 'real'] : ['real', 'floor']);
+    for (const [index, page] of pages.entries()) {
+      try {
+        await tab.goto(server.urlOf(index), { waitUntil: 'load', timeout: 30_000 });
+        // One untimed click per side on the first page: the popups' code is compiled and cached from then on.
+        if (index === 0) for (const side of orderFor(0)) await clickAndTime(browser, tab, sides[side]);
+        const times = { real: [], floor: [] };
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const side of orderFor(round + index)) {
+            const sample = await clickAndTime(browser, tab, sides[side]);
+            times[side].push(sample.painted);
+            samples[side].push(sample);
+          }
+        }
+        pageResults.push({ id: page.id, url: page.url, real: median(times.real), floor: median(times.floor), times });
+        console.error(`${String(index + 1).padStart(3)}/${pages.length} ${page.id.padEnd(34)} floor ${ms(median(times.floor)).padStart(9)}  ours ${ms(median(times.real)).padStart(9)}`);
+      } catch (error) {
+        failures.push({ id: page.id, url: page.url, message: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+        console.error(`${String(index + 1).padStart(3)}/${pages.length} ${page.id}: not measured: ${failures.at(-1).message}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (options.json) fs.writeFileSync(options.json, JSON.stringify({ startedAt, rounds: ROUNDS, pageResults, failures, samples }, null, 1));
+  if (pageResults.length === 0) {
+    console.error('no page could be measured');
+    process.exit(1);
+  }
+  console.log(report(samples, pageResults, failures, pages.length, startedAt));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

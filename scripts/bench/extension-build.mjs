@@ -1,0 +1,48 @@
+// The extension as the benchmarks load it: the shipped build (scripts/build.mjs, into a bench folder so dist/ is left
+// alone), and variants of it whose pages are rebuilt with source patches (scripts/bench/ablations.mjs' patchPlugin),
+// such as the popup floor with extraction disabled. A variant is a copy of the shipped dir with its page bundles
+// replaced, built with the same page options as scripts/build.mjs (keep them in step).
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { patchPlugin } from './ablations.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PAGES = ['popup', 'options', 'reader'];
+
+/** Runs the real build into `outRoot` (relative to the repo) and returns the unpacked Chrome extension's folder. */
+export function buildShippedExtension(outRoot) {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: repoRoot,
+    env: { ...process.env, BROADSHEET_OUT: outRoot },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}):\n${build.stderr || build.stdout}`);
+  return path.join(repoRoot, outRoot, 'dist/chrome');
+}
+
+/** A copy of `shippedDir` at `variantDir` whose page bundles are rebuilt with `patches` applied. */
+export async function buildPatchedVariant(shippedDir, variantDir, patches) {
+  fs.rmSync(variantDir, { recursive: true, force: true });
+  fs.cpSync(shippedDir, variantDir, { recursive: true });
+  fs.rmSync(path.join(variantDir, 'chunks'), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: Object.fromEntries(PAGES.map((page) => [page, path.join(repoRoot, page, `${page}.tsx`)])),
+    outdir: variantDir,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    target: ['chrome120', 'firefox128'],
+    define: { __TEST_SEAMS__: 'false', 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [patchPlugin(repoRoot, patches)],
+  });
+  return variantDir;
+}
