@@ -1,19 +1,11 @@
 import { useEffect } from 'preact/hooks';
-import type { Restriction } from '../src/content/restricted';
 import type { Preferences } from '../src/storage/preferences';
 import { ArticleView } from '../src/ui/ArticleView';
 import { StatusMessage } from '../src/ui/StatusMessage';
 import { t } from '../src/ui/i18n';
+import { restrictionText } from '../src/ui/restriction-text';
 import type { PopupReading } from './active-tab';
-import type { SaveState } from './use-save';
-
-const RESTRICTION_MESSAGES: Record<Restriction, string> = {
-  'browser-page': 'restrictedBrowserPage',
-  store: 'restrictedStore',
-  pdf: 'restrictedPdf',
-  file: 'restrictedFile',
-  other: 'restrictedOther',
-};
+import type { SaveState } from '../src/ui/use-save';
 
 /** Grey blocks in the shape of an article, so the popup never flashes empty while the page is read. */
 export function ArticleSkeleton() {
@@ -69,7 +61,7 @@ export function ArticlePane({ reading, preferences, saveState, onSaveLink, onRet
     case 'restricted':
       return (
         <StatusMessage title={t('restrictedTitle')}>
-          <p data-restriction={reading.restriction}>{t(RESTRICTION_MESSAGES[reading.restriction])}</p>
+          <p data-restriction={reading.restriction}>{restrictionText(reading.restriction)}</p>
         </StatusMessage>
       );
     case 'no-tab':

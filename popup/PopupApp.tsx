@@ -6,7 +6,7 @@ import { usePreferences } from '../src/ui/use-preferences';
 import { readTargetTab, type PopupReading, type TargetTab } from './active-tab';
 import { ArticlePane } from './ArticlePane';
 import { SavedPane } from './SavedPane';
-import { useSave } from './use-save';
+import { useSave } from '../src/ui/use-save';
 
 type View = 'article' | 'saved';
 

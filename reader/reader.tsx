@@ -1,4 +1,11 @@
 import { render } from 'preact';
+import { extensionApi } from '../src/extension-api';
+import { applyLocaleDirection } from '../src/ui/locale-direction';
+import { applyCachedPreferences } from '../src/ui/use-preferences';
+import { ReaderApp, readerSource } from './ReaderApp';
 import '../src/ui/base.css';
+import './reader.css';
 
-render(<main><h1>Broadsheet</h1></main>, document.getElementById('app')!);
+applyLocaleDirection();
+const initialPreferences = applyCachedPreferences();
+render(<ReaderApp api={extensionApi()} source={readerSource(location.search)} initialPreferences={initialPreferences} />, document.getElementById('app')!);

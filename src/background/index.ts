@@ -1,5 +1,48 @@
-import browser from 'webextension-polyfill';
+/**
+ * Background: the context-menu save and its badge. Runs as a service worker in Chrome and an event page in Firefox,
+ * so nothing here may rely on the DOM being present (see save-tab.ts for the one place it is used when it is).
+ * The keyboard shortcut is the manifest's `_execute_action` command: the browser opens the popup itself.
+ */
+import { readTab } from '../content/read-tab';
+import { sanitizeArticle } from '../extract/sanitize';
+import { extensionApi } from '../extension-api';
+import { openLibrary, type ChangeStorage, type Library } from '../storage/library';
+import { t } from '../ui/i18n';
+import { showSaveResult } from './badge';
+import { createContextMenu, SAVE_PAGE_MENU_ID } from './context-menu';
+import { readingProblemText } from '../ui/restriction-text';
+import { saveTab } from './save-tab';
 
-browser.runtime.onInstalled.addListener(() => {
-  /* context menu and migrations arrive with later features */
+const api = extensionApi();
+
+let libraryOpening: Promise<Library> | null = null;
+function library(): Promise<Library> {
+  libraryOpening ??= openLibrary({ storage: api.storage as unknown as ChangeStorage }).catch((error: unknown) => {
+    libraryOpening = null;
+    throw error;
+  });
+  return libraryOpening;
+}
+
+api.runtime.onInstalled.addListener(() => {
+  void createContextMenu(api);
+});
+
+// Registered at the top level so a service worker woken by the click still has its listener.
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== SAVE_PAGE_MENU_ID || tab?.id === undefined) return;
+  const tabId = tab.id;
+  void saveTab(
+    {
+      readTab: (id, url) => readTab(api, id, url),
+      saveArticle: async (article) => (await library()).saveArticle(article),
+      saveLink: async (link) => (await library()).saveLink(link),
+      sanitize: typeof document === 'undefined' ? null : (article) => sanitizeArticle(article, document),
+      describe: readingProblemText,
+    },
+    tabId,
+    tab.url,
+  ).then((result) =>
+    showSaveResult(api, tabId, result.ok ? { ok: true } : { ok: false, message: t('badgeSaveFailed', result.message) }, t('actionTitle')),
+  );
 });

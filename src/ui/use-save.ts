@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Article, NotAnArticle } from '../src/extract/types';
-import { sanitizeArticle } from '../src/extract/sanitize';
-import { library, messageOf } from '../src/ui/library-access';
+import type { Article, NotAnArticle } from '../extract/types';
+import { sanitizeArticle } from '../extract/sanitize';
+import { library, messageOf } from './library-access';
 
 export type SaveState =
   | { phase: 'checking' }
