@@ -12,6 +12,8 @@
 // machine (performance.timeOrigin + now), so a constant skew would cancel in the ratio.
 //
 // Options: --pages N corpus pages (24, spread evenly over zyte-dev and the meta-dev sample)  --rounds N (5)  --json FILE
+//          --breakdown  also load a third copy with marks at each hand-over (popup script, in-page extraction, result
+//                       back in the popup) and print where the time between the floor and the article goes
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +28,7 @@ const { values: options } = parseArgs({
   options: {
     pages: { type: 'string', default: '24' },
     rounds: { type: 'string', default: '5' },
+    breakdown: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
@@ -44,6 +47,29 @@ const FLOOR_PATCHES = [
   },
 ];
 
+/** Marks at each hand-over, for --breakdown: popup script running, extraction in the page, the result back in the popup. */
+const TRACE_PATCHES = [
+  {
+    file: 'popup/popup.tsx',
+    find: 'const firstReading = readTargetTab(api);',
+    replace: "performance.mark('bs:popup-script');\nconst firstReading = readTargetTab(api);\nvoid firstReading.then(() => performance.mark('bs:reading-arrived'));",
+  },
+  {
+    file: 'src/content/extract-page.ts',
+    find: 'const clone = document.cloneNode(true) as Document;\n    return extractUnsanitized(clone, location.href);',
+    replace:
+      "performance.mark('bs:extract-start');\n    const clone = document.cloneNode(true) as Document;\n    const outcome = extractUnsanitized(clone, location.href);\n    performance.mark('bs:extract-end');\n    return outcome;",
+  },
+];
+const TRACE_STAGES = [
+  ['click → popup document starts', (t) => t.popupOrigin],
+  ['→ popup script running', (t) => t.popupScript - t.popupOrigin],
+  ['→ extraction starts in the page', (t) => t.extractStart - t.popupScript],
+  ['extraction in the page', (t) => t.extractEnd - t.extractStart],
+  ['→ result back in the popup', (t) => t.readingArrived - t.extractEnd],
+  ['→ article painted (sanitise, render)', (t) => t.painted - t.readingArrived],
+];
+
 const nowEpoch = () => performance.timeOrigin + performance.now();
 
 /** Pages spread evenly over the corpus list, so both sets and all sizes are represented. */
@@ -54,7 +80,7 @@ function pickPages(count) {
 }
 
 /** One toolbar click on `tab` for `extension`: ms from the click to the painted mark (and to first contentful paint). */
-async function clickAndTime(browser, tab, extension) {
+async function clickAndTime(browser, tab, extension, { traced = false } = {}) {
   const popupUrl = `chrome-extension://${extension.id}/popup.html`;
   const popupTarget = browser.waitForTarget((target) => target.url().startsWith(popupUrl), { timeout: 20_000 });
   await tab.bringToFront();
@@ -74,13 +100,40 @@ async function clickAndTime(browser, tab, extension) {
       status: document.querySelector('.bs-status')?.textContent?.trim().slice(0, 120) ?? null,
     }), PAINTED_MARK);
     if (seen.painted === null) throw new Error(`no article in the popup: ${seen.status}`);
+    const trace = traced ? await readTrace(tab, popup, clickedAt, seen.origin + seen.painted) : null;
     return {
+      trace,
       painted: seen.origin + seen.painted - clickedAt,
       firstContentfulPaint: seen.firstContentfulPaint === null ? null : seen.origin + seen.firstContentfulPaint - clickedAt,
     };
   } finally {
     await popup.close();
   }
+}
+
+/** The traced copy's marks as ms from the click, read from the popup's timeline and the article page's. */
+async function readTrace(tab, popup, clickedAt, paintedAt) {
+  const marks = (names) => {
+    const found = {};
+    for (const name of names) {
+      const entries = performance.getEntriesByName(name);
+      const last = entries[entries.length - 1];
+      found[name] = last ? performance.timeOrigin + last.startTime : null;
+    }
+    performance.clearMarks();
+    return found;
+  };
+  const inPopup = await popup.evaluate(marks, ['bs:popup-script', 'bs:reading-arrived']);
+  const popupOrigin = await popup.evaluate(() => performance.timeOrigin);
+  const inPage = await tab.evaluate(marks, ['bs:extract-start', 'bs:extract-end']);
+  return {
+    popupOrigin: popupOrigin - clickedAt,
+    popupScript: inPopup['bs:popup-script'] - clickedAt,
+    extractStart: inPage['bs:extract-start'] - clickedAt,
+    extractEnd: inPage['bs:extract-end'] - clickedAt,
+    readingArrived: inPopup['bs:reading-arrived'] - clickedAt,
+    painted: paintedAt - clickedAt,
+  };
 }
 
 async function waitForExtensions(browser, count) {
@@ -105,6 +158,13 @@ function report(samples, pageResults, failures, pageCount, startedAt) {
   for (const r of [...pageResults].sort((a, b) => b.real / b.floor - a.real / a.floor).slice(0, 5)) {
     lines.push(`  ${r.id.padEnd(34)} floor ${ms(r.floor).padStart(9)}  ours ${ms(r.real).padStart(9)}  ${ratio(r.real / r.floor)}  ${r.url}`);
   }
+  if (samples.traced.length) {
+    lines.push(`where ours spends its time (traced copy, ${samples.traced.length} popups; median of each stage, ms):`);
+    for (const [label, stage] of TRACE_STAGES) {
+      const values = samples.traced.map((s) => stage(s.trace));
+      lines.push(`  ${label.padEnd(40)} median ${ms(median(values)).padStart(9)}   p95 ${ms(percentile(values, 95)).padStart(9)}`);
+    }
+  }
   lines.push('figures (ms from the toolbar click):');
   const fcp = (side) => samples[side].map((s) => s.firstContentfulPaint).filter((v) => v !== null);
   lines.push(`  floor: popup frame painted, no extraction  median ${ms(median(floor)).padStart(9)}   p95 ${ms(percentile(floor, 95)).padStart(9)}`);
@@ -120,23 +180,24 @@ async function main() {
   const startedAt = Date.now();
   const shippedDir = buildShippedExtension(BENCH_OUT);
   const floorDir = await buildPatchedVariant(shippedDir, path.join(repoRoot, BENCH_OUT, 'popup-floor/chrome'), FLOOR_PATCHES);
+  const tracedDir = options.breakdown ? await buildPatchedVariant(shippedDir, path.join(repoRoot, BENCH_OUT, 'popup-traced/chrome'), TRACE_PATCHES) : null;
   const pages = pickPages(Number(options.pages));
   const server = await serveCorpus(pages);
-  const browser = await launchChromium({ enableExtensions: [shippedDir, floorDir] });
-  const samples = { real: [], floor: [] };
+  const browser = await launchChromium({ enableExtensions: [shippedDir, floorDir, ...(tracedDir ? [tracedDir] : [])] });
+  const samples = { real: [], floor: [], traced: [] };
   const pageResults = [];
   const failures = [];
   try {
-    const extensions = await waitForExtensions(browser, 2);
-    const sides = {
-      real: extensions.find((e) => path.resolve(e.path) === path.resolve(shippedDir)),
-      floor: extensions.find((e) => path.resolve(e.path) === path.resolve(floorDir)),
-    };
-    if (!sides.real || !sides.floor) throw new Error(`could not tell the two extensions apart: ${extensions.map((e) => e.path).join(', ')}`);
+    const extensions = await waitForExtensions(browser, tracedDir ? 3 : 2);
+    const byDir = (dir) => extensions.find((e) => path.resolve(e.path) === path.resolve(dir));
+    const sides = { real: byDir(shippedDir), floor: byDir(floorDir), ...(tracedDir ? { traced: byDir(tracedDir) } : {}) };
+    if (Object.values(sides).some((extension) => !extension)) throw new Error(`could not tell the two extensions apart: ${extensions.map((e) => e.path).join(', ')}`);
     const [tab] = await browser.pages();
     await allowOnlyOrigin(tab, server.origin);
 
-    const orderFor = (turn) => (turn % 2 ? ['floor', 'real'] : ['real', 'floor']);
+    const sideNames = Object.keys(sides);
+    // Rotating the order per round and per page puts each side first equally often.
+    const orderFor = (turn) => sideNames.map((_, i) => sideNames[(i + turn) % sideNames.length]);
     for (const [index, page] of pages.entries()) {
       try {
         await tab.goto(server.urlOf(index), { waitUntil: 'load', timeout: 30_000 });
@@ -145,9 +206,9 @@ async function main() {
         const times = { real: [], floor: [] };
         for (let round = 0; round < ROUNDS; round++) {
           for (const side of orderFor(round + index)) {
-            const sample = await clickAndTime(browser, tab, sides[side]);
-            times[side].push(sample.painted);
+            const sample = await clickAndTime(browser, tab, sides[side], { traced: side === 'traced' });
             samples[side].push(sample);
+            if (side !== 'traced') times[side].push(sample.painted);
           }
         }
         pageResults.push({ id: page.id, url: page.url, real: median(times.real), floor: median(times.floor), times });

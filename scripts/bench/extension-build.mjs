@@ -1,7 +1,7 @@
 // The extension as the benchmarks load it: the shipped build (scripts/build.mjs, into a bench folder so dist/ is left
 // alone), and variants of it whose pages are rebuilt with source patches (scripts/bench/ablations.mjs' patchPlugin),
 // such as the popup floor with extraction disabled. A variant is a copy of the shipped dir with its page bundles
-// replaced, built with the same page options as scripts/build.mjs (keep them in step).
+// and content script replaced, built with the same options as scripts/build.mjs (keep them in step).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,14 +28,9 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
   fs.rmSync(variantDir, { recursive: true, force: true });
   fs.cpSync(shippedDir, variantDir, { recursive: true });
   fs.rmSync(path.join(variantDir, 'chunks'), { recursive: true, force: true });
-  await esbuild.build({
-    entryPoints: Object.fromEntries(PAGES.map((page) => [page, path.join(repoRoot, page, `${page}.tsx`)])),
-    outdir: variantDir,
+  const common = {
     bundle: true,
     minify: true,
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
     target: ['chrome120', 'firefox128'],
     define: { __TEST_SEAMS__: 'false', 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
@@ -43,6 +38,21 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     plugins: [patchPlugin(repoRoot, patches)],
+    outdir: variantDir,
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(PAGES.map((page) => [page, path.join(repoRoot, page, `${page}.tsx`)])),
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: { content: path.join(repoRoot, 'src/content/extract-page.ts') },
+    format: 'iife',
+    globalName: '__broadsheet',
+    footer: { js: '__broadsheet.run();' },
   });
   return variantDir;
 }
