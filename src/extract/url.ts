@@ -9,7 +9,11 @@ export function stripTrackingParams(href: string): string {
     return href;
   }
   parsed.hash = '';
-  for (const key of [...parsed.searchParams.keys()]) {
+  // forEach, not an iterator: in a Firefox content script URLSearchParams is an Xray wrapper whose keys() iterator
+  // is "not iterable", which failed every extraction there.
+  const keys: string[] = [];
+  parsed.searchParams.forEach((_value, key) => keys.push(key));
+  for (const key of keys) {
     if (TRACKING_PARAM.test(key)) parsed.searchParams.delete(key);
   }
   return parsed.toString();
