@@ -184,7 +184,19 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
  */
 export async function gotoExt(page: Page, url: string, timeout = 15_000): Promise<void> {
   page.goto(url, { timeout }).catch(() => {});
-  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout, polling: 50 }, url);
+  const deadline = Date.now() + timeout;
+  let lastSeen = '';
+  while (Date.now() < deadline) {
+    try {
+      // Evaluating while the old document goes away can fail with a BiDi protocol error: that only means "not yet".
+      lastSeen = await page.evaluate(() => `${location.href} ${document.readyState}`);
+      if (lastSeen === `${url} complete`) return;
+    } catch {
+      /* navigating */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Firefox did not load ${url} within ${timeout} ms (last seen: ${lastSeen || 'nothing'})`);
 }
 
 export async function launchFirefox(): Promise<ExtensionBrowser> {
@@ -222,13 +234,19 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
         // The match pattern must not carry a port ('http://127.0.0.1:PORT/x' matches nothing); filter by URL after.
         const tabId = await probe.evaluate(async (url) => {
           const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).browser;
-          const tabs = await api.tabs.query({ url: 'http://127.0.0.1/*' });
-          return tabs.find((candidate) => candidate.url === url)?.id ?? null;
+          const tabs = await api.tabs.query({});
+          const byUrl = tabs.find((candidate) => candidate.url === url);
+          if (byUrl) return byUrl.id ?? null;
+          // A page outside the test host permission (about:, another site) hides its URL: take the one such tab.
+          const hidden = tabs.filter((candidate) => candidate.url === undefined);
+          return hidden.length === 1 ? (hidden[0]!.id ?? null) : null;
         }, tabUrl);
         if (tabId === null) {
           await probe.close();
           throw new Error(`Firefox: no tab found for ${tabUrl}`);
         }
+        // The size of the real popup, so screenshots and layout match what readers see.
+        await probe.setViewport({ width: 460, height: 580 });
         await gotoExt(probe, `${base}/popup.html?tab=${tabId}`);
         return probe;
       },
