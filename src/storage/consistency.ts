@@ -63,7 +63,7 @@ export async function repairLibrary(tx: WriteTransaction): Promise<ConsistencyRe
     const indexed = doc !== null && termDocSet.has(doc) && meta.schema === SCHEMA_VERSION;
     if (indexed && meta === checked.record.meta) continue;
     if (!indexed) report.entriesReindexed.push(meta.id);
-    toReindex.push({ entry: { meta: { ...meta, schema: SCHEMA_VERSION }, body: null, terms: { head: [], all: [] } }, doc });
+    toReindex.push({ entry: { meta: { ...meta, schema: SCHEMA_VERSION }, body: null, terms: [] }, doc });
   }
 
   for (const { entry, doc } of toReindex) {

@@ -22,7 +22,7 @@ export interface LibrarySchema extends DBSchema {
     };
   };
   bodies: { key: string; value: StoredBody };
-  terms: { key: number; value: StoredTerms; indexes: { head: string; all: string } };
+  terms: { key: number; value: StoredTerms; indexes: { keys: [string, number] } };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;

@@ -6,8 +6,8 @@ import type { IDBPTransaction } from 'idb';
 import type { Article } from '../extract/types';
 import { stripTrackingParams } from '../extract/url';
 import type { LibrarySchema, LibraryStoreName } from './db';
-import { allocateDoc, checkMeta, type StoredBody, type StoredMeta } from './records';
-import { articleTerms, type ArticleTerms } from './terms';
+import { allocateDoc, checkMeta, termsRecord, type StoredBody, type StoredMeta } from './records';
+import { articleTerms } from './terms';
 import { LibraryError, SCHEMA_VERSION, type SavedArticle, type SavedMeta } from './types';
 
 export type WriteTransaction = IDBPTransaction<LibrarySchema, LibraryStoreName[], 'readwrite'>;
@@ -22,7 +22,7 @@ export interface Entry {
   meta: SavedMeta;
   /** Null for a link saved without content. */
   body: StoredBody | null;
-  terms: ArticleTerms;
+  terms: string[];
 }
 
 export function entryFromArticle(article: Article, savedAt: number, tags: string[]): Entry {
@@ -140,7 +140,7 @@ export async function putEntry(
   // One request at a time: a put that throws (quota, clone error) must not leave sibling requests unobserved.
   await metaStore.put(stored);
   if (!options.keepStoredBody) await (entry.body ? bodies.put(entry.body) : bodies.delete(entry.meta.id));
-  await termsStore.put({ doc, id: entry.meta.id, head: entry.terms.head, all: entry.terms.all });
+  await termsStore.put(termsRecord(doc, entry.meta.id, entry.terms));
   return stored;
 }
 

@@ -11,7 +11,7 @@
  *                                                            pass the last row as `after` for the next page
  *   await library.listAll(sort, order, onProgress?)       → { items, skipped } every meta (never a body), sorted
  *   await library.search(query, { limit })                → SavedMeta[] matching every word in title, site, byline or
- *                                                            text (last word as a prefix while typing); title matches first
+ *                                                            text (last word as a prefix while typing), newest first
  *   await library.count()
  *   await library.setRead(ids, read)                      → SavedMeta[] updated
  *   await library.remove(ids)                             → SavedArticle[] removed, to pass to restore() for undo
@@ -36,7 +36,7 @@ import { canonicalId, entryFromArticle, entryFromLink, entryFromRecord, mergeEnt
 import { writeFailure, type WriteAction } from './errors';
 import { upgradeRecord } from './migrations';
 import { checkBody, checkStoredMeta, joinArticle, rawId, type SkippedRecord } from './records';
-import { rankedDocs } from './search';
+import { searchDocs } from './search';
 import { estimateBytes } from './size';
 import { parseQuery } from './terms';
 import { LibraryError, type LibraryChange, type SavedArticle, type SavedMeta, type SortKey } from './types';
@@ -229,8 +229,7 @@ class IndexedDbLibrary implements Library {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (parsed.exact.length === 0 && parsed.prefix === null) return Promise.resolve([]);
     return this.read(['terms', 'meta'], async (tx) => {
-      const terms = tx.objectStore('terms');
-      const docs = await rankedDocs(terms.index('head'), terms.index('all'), parsed, limit);
+      const docs = await searchDocs(tx, parsed, limit);
       const docIndex = tx.objectStore('meta').index('doc');
       const raws = await Promise.all(docs.map((doc) => docIndex.get(doc)));
       const results: SavedMeta[] = [];
@@ -447,10 +446,11 @@ async function readExisting(tx: WriteTransaction, id: string): Promise<Existing 
 }
 
 async function readEntry(tx: WriteTransaction, existing: Existing): Promise<Entry> {
-  const [rawBody, terms] = await Promise.all([
+  const [rawBody, stored] = await Promise.all([
     tx.objectStore('bodies').get(existing.meta.id),
     existing.doc === null ? undefined : tx.objectStore('terms').get(existing.doc),
   ]);
+  const terms = stored?.keys.map(([term]) => term);
   const body = checkBody(rawBody);
   const storedBody = existing.meta.contentSaved && body.ok ? body.record : null;
   return {

@@ -4,11 +4,12 @@
  *
  *   1  the first schema: `meta` (SavedMeta by id, indexed by savedAt, published, siteName, readingMinutes, readAt)
  *      and `bodies` ({id, contentHtml, textContent}).
- *   2  full-text search: a `terms` store keyed by a per-article number `doc` (savedAt × 1000 + tie-breaker) with
- *      multi-entry indexes `head` and `all`; every meta gains `doc` and schema 2, and its terms are built from its body.
+ *   2  full-text search: a `terms` store keyed by a per-article number `doc` (savedAt × 1000 + tie-breaker) holding
+ *      [term, doc] pairs under a multi-entry index `keys`; every meta gains `doc` (indexed, unique) and schema 2, and
+ *      its terms are built from its body.
  */
 import type { LibraryDb, UpgradeTransaction } from './db';
-import { allocateDoc, checkBody, checkMeta, type StoredMeta, type StoredTerms } from './records';
+import { allocateDoc, checkBody, checkMeta, termsRecord, type StoredMeta } from './records';
 import { articleTerms } from './terms';
 import { SCHEMA_VERSION, type SavedArticle } from './types';
 
@@ -24,8 +25,7 @@ const STEPS: Record<number, UpgradeStep> = {
   },
   2: async (db, transaction) => {
     const terms = db.createObjectStore('terms', { keyPath: 'doc' });
-    terms.createIndex('head', 'head', { multiEntry: true });
-    terms.createIndex('all', 'all', { multiEntry: true });
+    terms.createIndex('keys', 'keys', { multiEntry: true });
     const metaStore = transaction.objectStore('meta');
     metaStore.createIndex('doc', 'doc', { unique: true });
     const bodies = transaction.objectStore('bodies');
@@ -39,8 +39,7 @@ const STEPS: Record<number, UpgradeStep> = {
       const body = checkBody(await bodies.get(meta.id));
       const textContent = body.ok ? body.record.textContent : '';
       const upgraded: StoredMeta = { ...meta, schema: 2, doc };
-      const entry: StoredTerms = { doc, id: meta.id, ...splitTerms(meta, textContent) };
-      await termsStore.put(entry);
+      await termsStore.put(termsRecord(doc, meta.id, splitTerms(meta, textContent)));
       await cursor.update(upgraded);
     }
   },

@@ -19,14 +19,19 @@ export interface StoredBody {
   textContent: string;
 }
 
-/** One article's search terms, keyed by its meta's `doc`. */
+/**
+ * One article's search terms, keyed by its meta's `doc`. Each term is stored as the pair [term, doc] so that the
+ * multi-entry index over `keys` orders each term's articles by `doc`: a search can then read the newest articles
+ * holding a term without reading all of them.
+ */
 export interface StoredTerms {
   doc: number;
   id: string;
-  /** Terms of title, site, byline and host. */
-  head: string[];
-  /** All terms, head included. */
-  all: string[];
+  keys: [string, number][];
+}
+
+export function termsRecord(doc: number, id: string, terms: readonly string[]): StoredTerms {
+  return { doc, id, keys: terms.map((term) => [term, doc]) };
 }
 
 /** A stored value that could not be read as a record: skipped by lists, listed by the consistency check. */

@@ -41,23 +41,16 @@ function addUnspacedTerms(word: string, into: Set<string>, limit: number): void 
   }
 }
 
-export interface ArticleTerms {
-  /** Terms of the title, site, byline and host: a match here ranks first. */
-  head: string[];
-  /** Every term: the head terms plus the body's. */
-  all: string[];
-}
-
+/** The search terms of an article: its title, site, byline and host, then its text, at most MAX_TERMS_PER_ARTICLE. */
 export function articleTerms(fields: {
   title: string;
   siteName: string | null;
   byline: string | null;
   url: string;
   textContent: string;
-}): ArticleTerms {
+}): string[] {
   const head = termsOf([fields.title, fields.siteName ?? '', fields.byline ?? '', hostOf(fields.url)].join(' '));
-  const all = termsOf(fields.textContent, MAX_TERMS_PER_ARTICLE, new Set(head));
-  return { head: [...head], all: [...all] };
+  return [...termsOf(fields.textContent, MAX_TERMS_PER_ARTICLE, head)];
 }
 
 function hostOf(url: string): string {

@@ -184,12 +184,12 @@ describe('search', () => {
     expect(await opened.library.search('quinoa banana')).toEqual([]);
   });
 
-  it('matches the last word as a prefix while typing, folds case and accents, and ranks title matches first', async () => {
+  it('matches the last word as a prefix while typing, folds case and accents, newest first', async () => {
     const inBody = { ...articleVariant(1), textContent: 'A visit to the Élysée palace' };
     const inTitle = { ...articleVariant(2), title: 'Elysée talks collapse' };
     await opened.library.saveArticle(inTitle, { savedAt: 1 });
     await opened.library.saveArticle(inBody, { savedAt: 2 });
-    expect((await opened.library.search('ELYS')).map((m) => m.id)).toEqual([inTitle.canonicalUrl, inBody.canonicalUrl]);
+    expect((await opened.library.search('ELYS')).map((m) => m.id)).toEqual([inBody.canonicalUrl, inTitle.canonicalUrl]);
     expect((await opened.library.search('elysee pal')).map((m) => m.id)).toEqual([inBody.canonicalUrl]);
     // A finished word (followed by a space) is no longer a prefix.
     expect(await opened.library.search('elys ')).toEqual([]);
@@ -207,6 +207,25 @@ describe('search', () => {
     for (let n = 0; n < 10; n++) await opened.library.saveArticle(articleVariant(n), { savedAt: 100 + n });
     const hits = await opened.library.search('part', { limit: 3 });
     expect(hits.map((m) => m.savedAt)).toEqual([109, 108, 107]);
+  });
+
+  it('finds every match across a library larger than one search window, in the same order as the list', async () => {
+    const records = Array.from({ length: 700 }, (_, n) => {
+      const article = articleVariant(n, 12);
+      const extra = n === 3 ? ' walrus' : n % 100 === 0 ? ' centenary' : '';
+      return { ...article, textContent: article.textContent + extra, savedAt: 10_000 + n, readAt: null, tags: [], contentSaved: true, schema: SCHEMA_VERSION };
+    });
+    await opened.library.importRecords(records);
+    const newest = (await opened.library.listNewest(700)).items.map((m) => m.id);
+    // A common word: exactly the newest N, whatever N.
+    expect((await opened.library.search('part', { limit: 300 })).map((m) => m.id)).toEqual(newest.slice(0, 300));
+    expect((await opened.library.search('part', { limit: 1_000 })).map((m) => m.id)).toEqual(newest);
+    // A word only in the oldest window, alone and with a common word.
+    expect((await opened.library.search('walrus')).map((m) => m.id)).toEqual([records[3]!.url]);
+    expect((await opened.library.search('part walrus')).map((m) => m.id)).toEqual([records[3]!.url]);
+    // A prefix standing for two terms spread over every window.
+    const prefixed = await opened.library.search('part cent', { limit: 50 });
+    expect(prefixed.map((m) => m.savedAt)).toEqual([10_600, 10_500, 10_400, 10_300, 10_200, 10_100, 10_000]);
   });
 });
 
