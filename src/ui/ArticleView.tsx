@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { LeadImage } from '../extract/types';
 import { Dateline } from './DatelineView';
 import { siteLabel } from './dateline';
@@ -33,12 +33,34 @@ function bodyHasImage(html: string, src: string): boolean {
   return html.includes(src) || html.includes(src.replace(/&/g, '&amp;'));
 }
 
+/**
+ * An image that fails to load (offline reading of a saved article, a removed file) would show a broken-image box
+ * or its alt text as if it were body text; hide it, with its figure and caption.
+ */
+function useHideBrokenImages(root: { current: HTMLElement | null }): void {
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const hide = (event: Event): void => {
+      const target = event.target;
+      if (!(target instanceof HTMLImageElement)) return;
+      const figure = target.closest('figure');
+      (figure && element.contains(figure) ? figure : target).hidden = true;
+    };
+    // 'error' does not bubble: listen in the capture phase to see every image inside.
+    element.addEventListener('error', hide, true);
+    return () => element.removeEventListener('error', hide, true);
+  }, [root]);
+}
+
 /** The clean article: site, headline, dateline, lead image and body. The one renderer for popup, reader and options preview. */
 export function ArticleView({ article, locale, timeZone, showLeadImage = true }: ArticleViewProps) {
   const bodyHtml = useMemo(() => renderableArticleHtml(article.contentHtml), [article.contentHtml]);
+  const root = useRef<HTMLElement>(null);
+  useHideBrokenImages(root);
   const lead = showLeadImage && article.leadImage && !bodyHasImage(bodyHtml, article.leadImage.src) ? article.leadImage : null;
   return (
-    <article class="bs-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+    <article ref={root} class="bs-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
       <header class="bs-article__header">
         <p class="bs-article__site">
           <a href={article.url} target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, afterEach } from 'vitest';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { ArticleView, type ArticleViewSource } from '../../src/ui/ArticleView';
 import { datelineParts, displayDate, siteLabel } from '../../src/ui/dateline';
 
@@ -21,7 +22,7 @@ const base: ArticleViewSource = {
 function mount(article: ArticleViewSource, props: { timeZone?: string } = {}): HTMLElement {
   const host = document.createElement('div');
   document.body.append(host);
-  render(<ArticleView article={article} locale="en-GB" timeZone={props.timeZone ?? 'UTC'} />, host);
+  act(() => render(<ArticleView article={article} locale="en-GB" timeZone={props.timeZone ?? 'UTC'} />, host));
   return host;
 }
 
@@ -95,5 +96,22 @@ describe('dateline', () => {
   it('names the site by the host when the page gives no site name', () => {
     expect(siteLabel(null, 'https://www.devdiscourse.com/article/x')).toBe('devdiscourse.com');
     expect(siteLabel('  Devdiscourse ', 'https://x.example')).toBe('Devdiscourse');
+  });
+});
+
+describe('ArticleView images', () => {
+  it('hides an image that fails to load, with its figure and caption', () => {
+    const host = mount({
+      ...base,
+      leadImage: { src: 'https://img.example/lead.jpg', alt: 'Lead', caption: 'Caption' },
+      contentHtml: '<p>Text</p><figure><img src="https://img.example/body.jpg" alt="Body"><figcaption>Body caption</figcaption></figure>',
+    });
+    const lead = host.querySelector<HTMLImageElement>('.bs-article__lead img')!;
+    const bodyImage = host.querySelector<HTMLImageElement>('.bs-article__body img')!;
+    lead.dispatchEvent(new Event('error'));
+    bodyImage.dispatchEvent(new Event('error'));
+    expect(host.querySelector<HTMLElement>('.bs-article__lead')!.hidden).toBe(true);
+    expect(host.querySelector<HTMLElement>('.bs-article__body figure')!.hidden).toBe(true);
+    expect(host.querySelector<HTMLElement>('.bs-article__body p')!.hidden).toBe(false);
   });
 });
