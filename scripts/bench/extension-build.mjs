@@ -56,3 +56,26 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
   });
   return variantDir;
 }
+
+/**
+ * A copy of `shippedDir` with one more page, `<name>.html`, running `entry` (bundled): a bench-only page in the
+ * extension's origin, so it reaches the same IndexedDB as the popup and options. Nothing else in the copy changes.
+ */
+export async function buildWithBenchPage(shippedDir, variantDir, name, entry) {
+  fs.rmSync(variantDir, { recursive: true, force: true });
+  fs.cpSync(shippedDir, variantDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: { [name]: path.join(repoRoot, entry) },
+    outdir: variantDir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120'],
+    define: { __TEST_SEAMS__: 'false', 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  fs.writeFileSync(
+    path.join(variantDir, `${name}.html`),
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${name}</title><script src="${name}.js"></script></head><body></body></html>\n`,
+  );
+  return variantDir;
+}
