@@ -24,13 +24,14 @@ const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url'
 export function extractBody(doc: Document, pageUrl: string, lifted: Lifted): ExtractedBody | null {
   lifted.dates.element?.remove();
   resolveLazyImages(doc);
+  const leadFigure = findLeadFigure(doc, pageUrl);
 
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
   const root = parsed?.content;
   if (!parsed || !root) return null;
 
   makeUrlsAbsolute(root, pageUrl);
-  const leadImage = takeLeadImage(root);
+  const leadImage = takeLeadImage(root) ?? (leadFigure && !bodyHasImage(root, leadFigure.src) ? leadFigure : null);
   const text = normalizeBlockText(root);
   if (text.length < 140) return null;
 
@@ -81,6 +82,39 @@ function takeLeadImage(root: Element): LeadImage | null {
   };
   (figure ?? firstImg).remove();
   return lead;
+}
+
+const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [class*="sidebar" i], [class*="teaser" i], [class*="logo" i], [class*="avatar" i], [class*="author" i]';
+
+/**
+ * The picture set between the headline and the first paragraph of text, in the headline's article: Readability
+ * often picks a body container that leaves it out. Its caption is the figure's own caption, never body text.
+ */
+function findLeadFigure(doc: Document, pageUrl: string): LeadImage | null {
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !h.closest('nav, aside, footer'));
+  if (!h1) return null;
+  const region = h1.closest('article, main, [role="main"]') ?? doc.body;
+  if (!region) return null;
+  const firstParagraph = [...region.querySelectorAll('p')].find(
+    (p) => (h1.compareDocumentPosition(p) & 4) !== 0 && normalizeSpace(p.textContent ?? '').length >= 80 && !p.closest('figure'),
+  );
+  for (const img of region.querySelectorAll('img[src]')) {
+    if ((h1.compareDocumentPosition(img) & 4) === 0) continue;
+    if (firstParagraph && (firstParagraph.compareDocumentPosition(img) & 4) !== 0) break;
+    if (img.closest(NOT_THE_ARTICLE)) continue;
+    const width = Number(img.getAttribute('width') ?? '0');
+    if (width && width < 200) continue;
+    const src = absoluteUrl(img.getAttribute('src')!, pageUrl);
+    if (!src || src.startsWith('data:')) continue;
+    const figure = img.closest('figure');
+    const caption = figure?.querySelector('figcaption') ?? figure?.querySelector('[class*="caption" i]') ?? null;
+    return { src, alt: normalizeSpace(img.getAttribute('alt') ?? ''), caption: caption ? normalizeSpace(caption.textContent ?? '') || null : null };
+  }
+  return null;
+}
+
+function bodyHasImage(root: Element, src: string): boolean {
+  return [...root.querySelectorAll('img[src]')].some((img) => img.getAttribute('src') === src);
 }
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'DT', 'DD', 'DL', 'BR', 'HR']);

@@ -1,178 +1,174 @@
-import { jsonLdString, metaContent, type PageMetadata } from './metadata';
+import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetadata } from './metadata';
+import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
+
+export { TZ_OFFSETS, dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 
 export interface Dateline {
   published: string | null;
   modified: string | null;
   /** The visible dateline element, when one was read; the body step removes it from the article. */
   element: Element | null;
+  /** What the visible dateline line says besides its dates (`Devdiscourse News Desk` in `Devdiscourse News Desk | Updated: …`). */
+  bylineText?: string | null;
 }
 
-/** Offsets of timezone abbreviations news sites print. Ambiguous ones take the reading most common on news sites. */
-export const TZ_OFFSETS: Record<string, string> = {
-  UTC: '+00:00', GMT: '+00:00', Z: '+00:00', BST: '+01:00', IST: '+05:30', CET: '+01:00', CEST: '+02:00',
-  MEZ: '+01:00', MESZ: '+02:00', EET: '+02:00', EEST: '+03:00', WET: '+00:00', WEST: '+01:00', MSK: '+03:00',
-  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00',
-  PDT: '-07:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', AEST: '+10:00', AEDT: '+11:00', ACST: '+09:30',
-  ACDT: '+10:30', AWST: '+08:00', NZST: '+12:00', NZDT: '+13:00', JST: '+09:00', KST: '+09:00', SGT: '+08:00',
-  HKT: '+08:00', PKT: '+05:00', WIB: '+07:00', SAST: '+02:00', WAT: '+01:00', EAT: '+03:00', PHT: '+08:00',
-};
+const PUBLISHED_META = ['article:published_time', 'og:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dc.date.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'cxenseparse:recs:publishtime', 'originalpublicationdate'];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'article.updated', 'lastmod'];
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+const PUBLISHED_LABEL = /(?:^|[^\p{L}])(created|published|posted|first published|publicado|publicada|veröffentlicht|publiziert|erschienen|publié|pubblicato|gepubliceerd|erstellt)(?![\p{L}])[\s:]*/iu;
+const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisiert|geändert|letzte änderung|stand|actualizado|actualizada|mis à jour|modifié|aggiornato|bijgewerkt)(?![\p{L}])[\s:]*/iu;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** Page furniture whose dates belong to other articles, comments, the copyright line or today's date. */
+const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="copyright" i], [class*="footer" i], [id*="footer" i], [class*="reply" i], [class*="more-" i], [class*="popular" i], [class*="trending" i]';
+/** Elements that carry a date by markup or by class name. */
+const DATE_HINTS = '[itemprop="datePublished" i], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
+const MAX_HINTS = 400;
 
-function validDate(y: number, m: number, d: number): boolean {
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function formatIso(y: number, m: number, d: number, time: { h: number; min: number; s: number } | null, offset: string | null): string {
-  const day = `${y}-${pad(m)}-${pad(d)}`;
-  if (!time) return day;
-  return `${day}T${pad(time.h)}:${pad(time.min)}:${pad(time.s)}${offset ?? ''}`;
-}
-
-/** Machine-readable dates (`2024-10-16T15:35:00+05:30`, `20241016`, RFC 2822) → ISO-8601 keeping the written offset. */
-export function parseMachineDate(raw: string): string | null {
-  const text = raw.trim();
-  const iso = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?/i.exec(text);
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (!validDate(y, m, d)) return null;
-    const time = iso[4] ? { h: Number(iso[4]), min: Number(iso[5]), s: Number(iso[6] ?? 0) } : null;
-    if (time && (time.h > 23 || time.min > 59 || time.s > 59)) return formatIso(y, m, d, null, null);
-    return formatIso(y, m, d, time, normalizeOffset(iso[7]));
-  }
-  return parseHumanDate(text, null);
-}
-
-function normalizeOffset(raw: string | undefined): string | null {
-  if (!raw) return null;
-  if (/^z$/i.test(raw)) return '+00:00';
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(raw);
-  return m ? `${m[1]}${m[2]}:${m[3] ?? '00'}` : null;
+interface PageDate {
+  iso: string;
+  kind: 'published' | 'modified';
+  element: Element;
+  /** The element's text line, when the date was read from visible text. */
+  line: string | null;
 }
 
 /**
- * Dates as people write them: `16-10-2024 16:16 IST`, `October 16, 2024 3:35 PM EDT`, `16 Oct 2024`.
- * `dayFirst` settles `03/04/2024`; null means decide from the numbers (a part above 12 is the day) and else month first.
+ * Published and updated dates. Precedence (see docs/QUALITY.md):
+ * 1. JSON-LD article node (`datePublished`/`dateCreated`, `dateModified`);
+ * 2. meta tags (`article:published_time`, parsely, sailthru, Dublin Core, …);
+ * 3. dates shown on the page near the headline: `<time datetime>`, `itemprop`, elements whose class says date, and
+ *    labelled lines (`Updated: … | Created: …`), in document order, preferring those inside the headline's article;
+ *    dates in related/sidebar/comment/footer/copyright blocks and in a site header without the headline never count;
+ * 4. any other JSON-LD node's `datePublished` (WebPage);
+ * 5. a date in the URL path.
+ * When the metadata's published time is in UTC and the page shows the same moment as a local date one day apart,
+ * the page's own day wins: metadata normalised to UTC loses the day the reader saw.
  */
-export function parseHumanDate(raw: string, dayFirst: boolean | null): string | null {
-  const text = normalizeSpace(raw);
-  let y: number | undefined, m: number | undefined, d: number | undefined;
-  let rest = '';
-
-  let match = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
-  if (match) {
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    rest = text.slice(match.index + match[0].length);
-  } else if ((match = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text))) {
-    const a = Number(match[1]), b = Number(match[2]);
-    y = Number(match[3]);
-    const aIsDay = a > 12 ? true : b > 12 ? false : dayFirst ?? (match[0].includes('.') || match[0].includes('-'));
-    [d, m] = aIsDay ? [a, b] : [b, a];
-    rest = text.slice(match.index + match[0].length);
-  } else if ((match = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i.exec(text)) && monthNumber(match[2]!)) {
-    d = Number(match[1]);
-    m = monthNumber(match[2]!) ?? undefined;
-    y = Number(match[3]);
-    rest = text.slice(match.index + match[0].length);
-  } else if ((match = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(text)) && monthNumber(match[1]!)) {
-    m = monthNumber(match[1]!) ?? undefined;
-    d = Number(match[2]);
-    y = Number(match[3]);
-    rest = text.slice(match.index + match[0].length);
-  }
-  if (y === undefined || m === undefined || d === undefined || !validDate(y, m, d)) return null;
-
-  const clock = /^[\s,@at-]*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?\s*([A-Z]{1,5}|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)\b)?/i.exec(rest);
-  if (!clock) return formatIso(y, m, d, null, null);
-  let h = Number(clock[1]);
-  const min = Number(clock[2]);
-  const meridiem = clock[4]?.toLowerCase();
-  if (meridiem?.startsWith('p') && h < 12) h += 12;
-  if (meridiem?.startsWith('a') && h === 12) h = 0;
-  if (h > 23 || min > 59) return formatIso(y, m, d, null, null);
-  return formatIso(y, m, d, { h, min, s: Number(clock[3] ?? 0) }, zoneOffset(clock[5]));
-}
-
-function monthNumber(word: string): number | null {
-  return MONTHS[word.toLowerCase().slice(0, 3)] ?? null;
-}
-
-function zoneOffset(zone: string | undefined): string | null {
-  if (!zone) return null;
-  const upper = zone.toUpperCase();
-  if (TZ_OFFSETS[upper]) return TZ_OFFSETS[upper]!;
-  const gmt = /^(?:UTC|GMT)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(upper);
-  if (gmt) return `${gmt[1]}${pad(Number(gmt[2]))}:${gmt[3] ?? '00'}`;
-  return normalizeOffset(zone);
-}
-
-const PUBLISHED_META = ['article:published_time', 'og:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'article.published'];
-const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'article.updated'];
-
-const PUBLISHED_LABEL = /\b(created|published|posted|first published|publicado|veröffentlicht|publié)\b[:\s]*/i;
-const MODIFIED_LABEL = /\b(updated|modified|last updated|aktualisiert|actualizado|mis à jour)\b[:\s]*/i;
-
-/** Published and updated dates. Precedence: JSON-LD article node → meta tags → visible dateline → `<time>` → URL. */
 export function findDates(doc: Document, meta: PageMetadata, url: string): Dateline {
-  const articleNode = meta.articleNodes[0];
-  let published = articleNode ? parseOrNull(jsonLdString(articleNode['datePublished'] ?? articleNode['dateCreated'])) : null;
-  let modified = articleNode ? parseOrNull(jsonLdString(articleNode['dateModified'])) : null;
+  let published: string | null = null;
+  let modified: string | null = null;
+  for (const node of meta.articleNodes) {
+    published ??= parseOrNull(jsonLdString(node['datePublished'] ?? node['dateCreated']));
+    modified ??= parseOrNull(jsonLdString(node['dateModified']));
+  }
   published ??= parseOrNull(metaContent(doc, PUBLISHED_META));
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
-  const visible = readVisibleDateline(doc);
-  published ??= visible.published;
-  modified ??= visible.modified;
+  const dayFirst = guessDayFirst([], meta.lang);
+  const shown = readPageDates(doc, dayFirst);
+  const shownPublished = shown.find((d) => d.kind === 'published') ?? null;
+  const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
+
+  if (published && shownPublished && isUtc(published) && oneDayApart(published, shownPublished.iso)) published = shownPublished.iso;
+  published ??= shownPublished?.iso ?? null;
+  modified ??= shownModified?.iso ?? null;
 
   if (!published) {
-    const time = doc.querySelector('article time[datetime], time[pubdate][datetime], [itemprop="datePublished"][datetime]');
-    published = parseOrNull(time?.getAttribute('datetime') ?? null);
+    for (const node of meta.jsonLd) {
+      if (jsonLdTypes(node).some((t) => /WebPage$/.test(t))) published ??= parseOrNull(jsonLdString(node['datePublished']));
+    }
   }
   published ??= dateFromUrl(url);
-  return { published, modified: modified && modified !== published ? modified : null, element: visible.element };
+
+  const lineElement = shownPublished?.line ? shownPublished.element : shownModified?.line ? shownModified.element : null;
+  const dateline = lineElement ? readDatelineLine(lineElement, dayFirst) : null;
+  return {
+    published,
+    modified: modified && modified !== published ? modified : null,
+    element: dateline?.element ?? null,
+    bylineText: dateline?.bylineText ?? null,
+  };
 }
 
 function parseOrNull(raw: string | null): string | null {
   return raw ? parseMachineDate(raw) : null;
 }
 
-/** A short element near the top that holds a labelled date, like `Updated: 16-10-2024 16:16 IST | Created: 16-10-2024 15:35 IST`. */
-export function readVisibleDateline(doc: Document): Dateline {
-  const none: Dateline = { published: null, modified: null, element: null };
-  const body = doc.body;
-  if (!body) return none;
-  const candidates = body.querySelectorAll('p, span, div, time, small, li, header');
-  for (const el of candidates) {
-    const text = normalizeSpace(el.textContent ?? '');
-    if (text.length < 8 || text.length > 200) continue;
-    if (!PUBLISHED_LABEL.test(text) && !MODIFIED_LABEL.test(text)) continue;
-    if (el.closest('aside, footer, nav, [class*="related" i], [class*="comment" i], [class*="sidebar" i]')) continue;
-    const segments = text.split(/\s*\|\s*/);
-    let published: string | null = null;
-    let modified: string | null = null;
-    for (const segment of segments) {
-      const date = parseHumanDate(segment, true);
-      if (!date) continue;
-      if (MODIFIED_LABEL.test(segment)) modified ??= date;
-      else if (PUBLISHED_LABEL.test(segment)) published ??= date;
-    }
-    if (published || modified) {
-      // Prefer the innermost element carrying the whole dateline.
-      return { published, modified, element: el };
-    }
-  }
-  return none;
+function isUtc(iso: string): boolean {
+  return /T\d{2}:\d{2}:\d{2}\+00:00$/.test(iso);
 }
 
-export function dateFromUrl(url: string): string | null {
-  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return validDate(y, mo, d) ? formatIso(y, mo, d, null, null) : null;
+function oneDayApart(a: string, b: string): boolean {
+  const dayA = Date.parse(a.slice(0, 10));
+  const dayB = Date.parse(b.slice(0, 10));
+  return Math.abs(dayA - dayB) === 86_400_000;
+}
+
+/** The dates the page shows, published ones first within each region, article region before the rest of the page. */
+function readPageDates(doc: Document, dayFirst: boolean | null): PageDate[] {
+  const body = doc.body;
+  if (!body) return [];
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !h.closest(NOT_THE_ARTICLE)) ?? null;
+  const region = h1?.closest('article, main, [role="main"]') ?? null;
+  const inRegion: PageDate[] = [];
+  const elsewhere: PageDate[] = [];
+  const seen = new Set<Element>();
+  let count = 0;
+  for (const el of body.querySelectorAll(DATE_HINTS)) {
+    if (++count > MAX_HINTS) break;
+    if ([...seen].some((s) => s.contains(el))) continue;
+    const found = datesOfElement(el, dayFirst);
+    if (found.length === 0) continue;
+    if (el.closest(NOT_THE_ARTICLE)) continue;
+    const header = el.closest('header');
+    if (header && h1 && !header.contains(h1) && !header.closest('article')) continue;
+    seen.add(el);
+    (region && region.contains(el) ? inRegion : elsewhere).push(...found);
+    if (inRegion.length >= 4) break;
+  }
+  return [...inRegion, ...elsewhere];
+}
+
+function datesOfElement(el: Element, dayFirst: boolean | null): PageDate[] {
+  const itemprop = el.getAttribute('itemprop')?.toLowerCase() ?? '';
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const markedModified = itemprop === 'datemodified' || /updated|modified/.test(cls);
+  const machine = el.getAttribute('datetime') ?? (itemprop ? el.getAttribute('content') : null) ?? (/^\d{4}-\d{2}-\d{2}/.test(el.getAttribute('title') ?? '') ? el.getAttribute('title') : null);
+  if (machine) {
+    const iso = parseMachineDate(machine, dayFirst);
+    if (iso) return [{ iso, kind: markedModified ? 'modified' : 'published', element: el, line: null }];
+  }
+  const text = normalizeSpace(el.textContent ?? '');
+  if (text.length < 6 || text.length > 160) return [];
+  const segments = text.split(/\s+[|•·]\s+|\s{2,}/);
+  let published: string | null = null;
+  let modified: string | null = null;
+  for (const segment of segments) {
+    const iso = parseHumanDate(segment, dayFirst);
+    if (!iso) continue;
+    if (MODIFIED_LABEL.test(segment) && !PUBLISHED_LABEL.test(segment)) modified ??= iso;
+    else published ??= iso;
+  }
+  const found: PageDate[] = [];
+  if (published) found.push({ iso: published, kind: 'published', element: el, line: text });
+  if (modified) found.push({ iso: modified, kind: 'modified', element: el, line: text });
+  return found;
+}
+
+/** The smallest element that holds the whole dateline line, and what that line says besides its dates and labels. */
+function readDatelineLine(el: Element, dayFirst: boolean | null): { element: Element; bylineText: string | null } {
+  let line = el;
+  // A date in a `<span>` of a line like `Desk | Updated: … | Created: …`: the line is the parent holding the other parts.
+  while (line.parentElement && line.parentElement !== line.ownerDocument.body) {
+    const parentText = normalizeSpace(line.parentElement.textContent ?? '');
+    if (parentText.length > 200 || line.parentElement.querySelector('h1, h2, p, img, figure')) break;
+    line = line.parentElement;
+  }
+  const text = normalizeSpace(line.textContent ?? '');
+  const rest = text
+    .split(/\s*[|•·]\s*/)
+    .filter((segment) => segment && !parseHumanDate(segment, dayFirst) && !PUBLISHED_LABEL.test(segment) && !MODIFIED_LABEL.test(segment))
+    .join(' | ');
+  return { element: line, bylineText: rest || null };
+}
+
+/** The visible dateline, read on its own (the in-page benchmark times it). */
+export function readVisibleDateline(doc: Document): Dateline {
+  const shown = readPageDates(doc, null);
+  const published = shown.find((d) => d.kind === 'published' && d.line) ?? null;
+  const modified = shown.find((d) => d.kind === 'modified' && d.line) ?? null;
+  const lineElement = published?.element ?? modified?.element ?? null;
+  const dateline = lineElement ? readDatelineLine(lineElement, null) : null;
+  return { published: published?.iso ?? null, modified: modified?.iso ?? null, element: dateline?.element ?? null, bylineText: dateline?.bylineText ?? null };
 }

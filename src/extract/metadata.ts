@@ -54,18 +54,34 @@ export function isArticleNode(node: JsonLdNode): boolean {
   return jsonLdTypes(node).some((t) => ARTICLE_TYPE.test(t));
 }
 
-/** Content of the first meta tag whose name/property/itemprop matches one of `keys` (case-insensitive), in key order. */
-export function metaContent(doc: Document, keys: string[]): string | null {
-  const metas = [...doc.querySelectorAll('meta[content]')];
-  for (const key of keys) {
-    const wanted = key.toLowerCase();
-    for (const meta of metas) {
-      const names = [meta.getAttribute('property'), meta.getAttribute('name'), meta.getAttribute('itemprop')];
-      if (names.some((n) => n?.toLowerCase().trim() === wanted)) {
-        const content = normalizeSpace(meta.getAttribute('content') ?? '');
-        if (content) return content;
-      }
+const metaIndexes = new WeakMap<Document, Map<string, string>>();
+
+/**
+ * Every meta tag's value by lower-cased name/property/itemprop, first occurrence kept, built once per document.
+ * Some CMSs write the value in `value=` instead of `content=`; both are read.
+ */
+function metaIndex(doc: Document): Map<string, string> {
+  let index = metaIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  for (const meta of doc.querySelectorAll('meta[content], meta[value]')) {
+    const value = normalizeSpace(meta.getAttribute('content') ?? meta.getAttribute('value') ?? '');
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = meta.getAttribute(attr)?.toLowerCase().trim();
+      if (key && !index.has(key)) index.set(key, value);
     }
+  }
+  metaIndexes.set(doc, index);
+  return index;
+}
+
+/** Value of the first meta tag whose name/property/itemprop matches one of `keys` (case-insensitive), in key order. */
+export function metaContent(doc: Document, keys: string[]): string | null {
+  const index = metaIndex(doc);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase());
+    if (value) return value;
   }
   return null;
 }

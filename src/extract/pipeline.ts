@@ -4,6 +4,7 @@ import { findHeadline } from './headline';
 import { findByline } from './byline';
 import { findDates } from './dates';
 import { extractBody } from './body';
+import { findStandfirst } from './standfirst';
 import { countWords, readingMinutes } from './text';
 import { canonicalUrl } from './url';
 
@@ -16,8 +17,9 @@ export function extractUnsanitized(doc: Document, url: string): ExtractOutcome {
   const canonical = canonicalUrl(doc, url);
   const meta = readPageMetadata(doc, url);
   const headline = findHeadline(doc, meta);
-  const byline = findByline(doc, meta);
   const dates = findDates(doc, meta, url);
+  const byline = findByline(doc, meta, dates.bylineText ?? null);
+  const standfirst = findStandfirst(doc, headline);
 
   const body = extractBody(doc, url, { headline, byline, dates });
   if (!body) {
@@ -36,7 +38,7 @@ export function extractUnsanitized(doc: Document, url: string): ExtractOutcome {
     modified: dates.modified,
     lang: meta.lang,
     dir: meta.dir,
-    excerpt: meta.description ?? body.excerpt,
+    excerpt: standfirst ?? meta.description ?? body.excerpt,
     leadImage: body.leadImage,
     contentHtml: body.html,
     textContent,

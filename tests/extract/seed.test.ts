@@ -20,11 +20,35 @@ function extractFixture(name: string) {
   return outcome;
 }
 
+const STANDFIRST_START = 'Ukrainian President Zelenskiy claims North Korea supplies both weapons and personnel to aid Russia';
+const LEAD_IMAGE_SRC = 'https://www.devdiscourse.com/remote.axd?https://devdiscoursecdn.azureedge.net/imagegallery/images/zelenskiy.jpg';
+
 describe.each([
-  ['with JSON-LD and meta tags', 'devdiscourse-north-korea-ukraine.html'],
-  ['with no metadata at all', 'devdiscourse-north-korea-ukraine.no-metadata.html'],
-])('seed page %s', (_label, fixture) => {
+  ['with JSON-LD and meta tags', 'devdiscourse-north-korea-ukraine.html', 'Devdiscourse'],
+  ['with no metadata at all', 'devdiscourse-north-korea-ukraine.no-metadata.html', null],
+])('seed page %s', (_label, fixture, siteName) => {
   const article = extractFixture(fixture);
+
+  it('reads the byline from the dateline line, names only', () => {
+    expect(article.byline).toBe('Devdiscourse News Desk');
+  });
+
+  it('keeps the lead image above the body with its own caption', () => {
+    expect(article.leadImage).toEqual({
+      src: LEAD_IMAGE_SRC,
+      alt: "North Korea's Alleged Role in Ukraine: Intercontinental Tensions Rise",
+      caption: 'Volodymyr Zelenskiy Image Credit: Flickr',
+    });
+  });
+
+  it('gives the standfirst as the excerpt', () => {
+    expect(article.excerpt?.startsWith(STANDFIRST_START)).toBe(true);
+    expect(article.excerpt?.endsWith('despite intentions to bolster military cooperation.')).toBe(true);
+  });
+
+  it('names the site only when the page does', () => {
+    expect(article.siteName).toBe(siteName);
+  });
 
   it('finds the headline', () => {
     expect(article.title).toBe("North Korea's Alleged Role in Ukraine: Intercontinental Tensions Rise");
