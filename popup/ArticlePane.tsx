@@ -1,10 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import type { Preferences } from '../src/storage/preferences';
-import { ArticleView } from '../src/ui/ArticleView';
 import { StatusMessage } from '../src/ui/StatusMessage';
 import { t } from '../src/ui/i18n';
 import { restrictionText } from '../src/ui/restriction-text';
 import type { PopupReading } from './active-tab';
+import { loadedArticleView } from './lazy-views';
 import type { SaveState } from '../src/ui/use-save';
 
 /** Grey blocks in the shape of an article, so the popup never flashes empty while the page is read. */
@@ -39,8 +39,11 @@ export function ArticlePane({ reading, preferences, saveState, onSaveLink, onRet
 
   if (!reading) return <ArticleSkeleton />;
   switch (reading.kind) {
-    case 'article':
-      return <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} />;
+    case 'article': {
+      // The popup passes a reading only once the article chunk has loaded (see lazy-views.ts).
+      const ArticleView = loadedArticleView();
+      return ArticleView ? <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} /> : <ArticleSkeleton />;
+    }
     case 'not-an-article':
       return (
         <StatusMessage title={t('notAnArticleTitle')}>

@@ -5,7 +5,7 @@ import { t } from '../src/ui/i18n';
 import { usePreferences } from '../src/ui/use-preferences';
 import { readTargetTab, type PopupReading, type TargetTab } from './active-tab';
 import { ArticlePane } from './ArticlePane';
-import { SavedPane } from './SavedPane';
+import { loadArticleView, loadSavedPane } from './lazy-views';
 import { useSave } from '../src/ui/use-save';
 
 type View = 'article' | 'saved';
@@ -21,13 +21,20 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
   const preferences = usePreferences(initialPreferences);
   const [view, setView] = useState<View>(initialPreferences.defaultPopupView);
   const [savedOpened, setSavedOpened] = useState(view === 'saved');
+  const [SavedPaneView, setSavedPaneView] = useState<Awaited<ReturnType<typeof loadSavedPane>> | null>(null);
+
+  useEffect(() => {
+    if (!savedOpened || SavedPaneView) return;
+    // A component is a function: wrap it so useState stores it rather than calling it as an updater.
+    void loadSavedPane().then((component) => setSavedPaneView(() => component));
+  }, [savedOpened]);
   const [pending, setPending] = useState(firstReading);
   const [result, setResult] = useState<{ tab: TargetTab | null; reading: PopupReading } | null>(null);
 
   useEffect(() => {
     let live = true;
     setResult(null);
-    void pending.then((next) => live && setResult(next));
+    void Promise.all([pending, loadArticleView()]).then(([next]) => live && setResult(next));
     return () => {
       live = false;
     };
@@ -104,7 +111,7 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
       </main>
       {savedOpened && (
         <section id="panel-saved" role="tabpanel" aria-labelledby="tab-saved" class="popup__panel" hidden={view !== 'saved'}>
-          <SavedPane api={api} preferences={preferences} />
+          {SavedPaneView ? <SavedPaneView api={api} preferences={preferences} /> : <div class="saved__loading" role="status" aria-busy="true" />}
         </section>
       )}
     </div>

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Article, NotAnArticle } from '../extract/types';
-import { sanitizeArticle } from '../extract/sanitize';
 import { library, messageOf } from './library-access';
 
 export type SaveState =
@@ -42,6 +41,8 @@ export function useSave(subject: { article: Article } | { link: NotAnArticle } |
         return;
       }
       setState({ phase: 'saving' });
+      // Loaded on demand: DOMPurify is not needed for the popup's first frame.
+      const { sanitizeArticle } = await import('../extract/sanitize');
       const meta =
         'article' in subject
           ? await lib.saveArticle(sanitizeArticle(subject.article, document))
