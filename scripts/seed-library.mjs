@@ -87,7 +87,7 @@ async function measureInPage(count, sources) {
     seedMs,
     listNewest50Ms: await time(() => library.listNewest(50)),
     listAllMs: await time(() => library.listAll('published', 'desc'), 3),
-    searchRareWordMs: await time((i) => library.search(seedMarker(Math.floor((count / 7) * i)))),
+    searchRareWordMs: await time((i) => library.search(`${seedMarker(Math.floor((count / 7) * i))} `)),
     searchTitleWordMs: await time(() => library.search('trump ')),
     searchCommonWordMs: await time(() => library.search('the ')),
     searchTwoWordsMs: await time(() => library.search('government said ')),
@@ -95,8 +95,10 @@ async function measureInPage(count, sources) {
     saveMs,
     bytesPerSave: Math.round(bytesPerSave),
     deleteMs,
-    hitsRare: (await library.search(seedMarker(5))).length,
-    hitsCommon: (await library.search('the ', { limit: 1000000 })).length,
+    hitsRare: (await library.search(`${seedMarker(5)} `)).length,
+    hitsPrefix: (await library.search('gov')).length,
+    hitsCommon: (await library.search('the ', { limit: 1_000_000 })).length,
+    searchCommonAllHitsMs: await time(() => library.search('the ', { limit: 1_000_000 }), 3),
   };
   library.close();
   indexedDB.deleteDatabase(name);
@@ -113,17 +115,15 @@ async function measure(sizes) {
     else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>library bench</title><script src="/bench.js"></script>');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, args: ['--no-sandbox'] });
+  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, args: ['--no-sandbox'], protocolTimeout: 3_600_000 });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    const rows = [];
+    console.log(`Chromium ${await browser.version()}, ${new Date().toISOString()}; milliseconds are medians`);
     for (const size of sizes) {
       console.error(`seeding ${size}…`);
-      rows.push(await page.evaluate(measureInPage, size, sources));
+      console.log(JSON.stringify(await page.evaluate(measureInPage, size, sources)));
     }
-    console.log(`Chromium ${await browser.version()}, ${new Date().toISOString()}`);
-    console.table(rows);
   } finally {
     await browser.close();
     server.close();
