@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = path.join(root, 'tests/fixtures/pages/devdiscourse-north-korea-ukraine.html');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const POPUP_READY = '[data-state="article"], [data-state="not-article"], [data-state="restricted"], [data-state="error"]';
+// The popup shows either the clean article or a message (not an article, restricted page, error).
+const POPUP_READY = 'article.bs-article, .bs-status';
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 
@@ -60,12 +61,13 @@ if (!headless) {
   await tab.triggerExtensionAction(extension);
   const popup = await (await popupTarget).asPage();
   await popup.waitForSelector(POPUP_READY, { timeout: 15_000 });
-  const state = await popup.$eval(POPUP_READY, (el) => el.getAttribute('data-state'));
+  const shown = await popup.$eval(POPUP_READY, (el) =>
+    el.matches('article') ? `the clean article: "${el.querySelector('h1')?.textContent?.trim()}"` : `a message: "${el.textContent?.trim()}"`);
   fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
   const shot = path.join(root, 'artifacts/quickstart-popup.png');
   await popup.screenshot({ path: shot });
   await browser.close();
   server.close();
-  console.log(`\nNo display: ran Chromium headless, clicked Broadsheet on the sample article (popup state: ${state}).`);
+  console.log(`\nNo display: ran Chromium headless, clicked Broadsheet on the sample article — the popup shows ${shown}.`);
   console.log(`Screenshot of the popup: ${path.relative(process.cwd(), shot)}${loadHelp}`);
 }
