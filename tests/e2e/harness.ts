@@ -262,6 +262,26 @@ export function launchExtensionBrowser(kind: 'chromium' | 'firefox'): Promise<Ex
   return kind === 'chromium' ? launchChromium() : launchFirefox();
 }
 
+/**
+ * The open page whose location starts with `urlPrefix` (e.g. `${ext.base}/reader.html`), once one exists. Reads each
+ * page's own location because Firefox over BiDi reports stale `page.url()` values for moz-extension pages.
+ */
+export async function waitForPage(ext: ExtensionBrowser, urlPrefix: string, timeout = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const page of await ext.browser.pages()) {
+      try {
+        const href = await page.evaluate(() => (document.readyState === 'complete' ? location.href : ''));
+        if (href.startsWith(urlPrefix)) return page;
+      } catch {
+        /* navigating or closing */
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no page at ${urlPrefix}… within ${timeout} ms`);
+}
+
 // ---------- artifacts ----------
 
 /** Saves a PNG to artifacts/<name>.png and returns its path. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchExtensionBrowser, screenshot, startFixtureServer, textOf, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchExtensionBrowser, screenshot, startFixtureServer, textOf, waitForPage, type ExtensionBrowser, type FixtureServer } from './harness';
 
 const SEED = 'devdiscourse-north-korea-ukraine.html';
 const HEADLINE = "North Korea's Alleged Role in Ukraine: Intercontinental Tensions Rise";
@@ -142,7 +142,41 @@ for (const kind of ['chromium', 'firefox'] as const) {
       await popup.click('.toast__undo');
       await waitForRow(popup, HEADLINE, 'read');
       expect(await rowState(popup, HEADLINE)).toBe('read');
+      await screenshot(popup, `popup-saved-list-after-undo-${kind}`);
       await popup.close();
+    });
+
+    it('opens the clean view in a full tab, read live from the tab and, once saved, from storage', async () => {
+      const local = await startFixtureServer();
+      try {
+        const tab = await ext.browser.newPage();
+        // This copy has no canonical link, so it is a different, unsaved article.
+        await tab.goto(local.url('devdiscourse-north-korea-ukraine.no-metadata.html'));
+        let popup = await ext.openPopup(tab);
+        await waitForPressed(popup, 'button.save', false);
+        await popup.click('button.open-tab');
+        const live = await waitForPage(ext, `${ext.base}/reader.html?tab=`);
+        expect(await textOf(live, '.bs-article h1')).toContain('North Korea');
+        expect((await bodyParagraphs(live)).some((p) => p.startsWith(BODY_PARAGRAPH_STARTS[0]!))).toBe(true);
+        if (kind === 'chromium') await live.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+        await screenshot(live, `reader-live-${kind}`);
+        await live.close();
+        if (!popup.isClosed()) await popup.close().catch(() => {});
+
+        popup = await ext.openPopup(tab);
+        await waitForPressed(popup, 'button.save', false);
+        await popup.click('button.save');
+        await waitForPressed(popup, 'button.save', true);
+        await popup.click('button.open-tab');
+        const stored = await waitForPage(ext, `${ext.base}/reader.html?id=`);
+        expect(await textOf(stored, '.bs-article h1')).toContain('North Korea');
+        expect((await bodyParagraphs(stored)).some((p) => p.startsWith(BODY_PARAGRAPH_STARTS[1]!))).toBe(true);
+        await stored.close();
+        if (!popup.isClosed()) await popup.close().catch(() => {});
+        await tab.close();
+      } finally {
+        await local.stop();
+      }
     });
 
     it('says when a page is not an article and can keep it as a link', async () => {
