@@ -28,6 +28,16 @@ api.runtime.onInstalled.addListener(() => {
   void createContextMenu(api);
 });
 
+// A browser crash or disk fault can leave a body without its entry or an entry without its body: repair once per
+// browser start and after each install or update, before the reader opens the list.
+function checkLibrary(): void {
+  void library()
+    .then((opened) => opened.checkConsistency())
+    .catch((error: unknown) => console.warn('Broadsheet: the library check did not run', error));
+}
+api.runtime.onStartup.addListener(checkLibrary);
+api.runtime.onInstalled.addListener(checkLibrary);
+
 // Registered at the top level so a service worker woken by the click still has its listener.
 api.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== SAVE_PAGE_MENU_ID || tab?.id === undefined) return;
