@@ -71,7 +71,15 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
               class="views__tab"
               aria-selected={view === name}
               aria-controls={`panel-${name}`}
+              tabIndex={view === name ? 0 : -1}
               onClick={() => choose(name)}
+              onKeyDown={(event) => {
+                // Tabs pattern: arrows move between views, Tab moves on to the content.
+                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                const next = name === 'article' ? 'saved' : 'article';
+                choose(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
             >
               {name === 'article' ? t('popupTabArticle') : t('popupTabSaved')}
             </button>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article, NotAnArticle } from '../extract/types';
 import { library, messageOf } from './library-access';
 
@@ -14,24 +14,37 @@ export function useSave(subject: { article: Article } | { link: NotAnArticle } |
   const [state, setState] = useState<SaveState>({ phase: 'checking' });
   const url = subject ? ('article' in subject ? subject.article.canonicalUrl : subject.link.canonicalUrl) : null;
 
+  const toggling = useRef(false);
+
   useEffect(() => {
     if (!url) return;
     let live = true;
-    library()
-      .then((lib) => lib.findByUrl(url))
-      .then(
-        (found) => live && setState(found ? { phase: 'saved', id: found.id } : { phase: 'unsaved' }),
+    let stopListening: (() => void) | null = null;
+    const check = (lib: Awaited<ReturnType<typeof library>>) =>
+      lib.findByUrl(url).then(
+        (found) => live && !toggling.current && setState(found ? { phase: 'saved', id: found.id } : { phase: 'unsaved' }),
         // Saving may still work; a failed lookup only means we cannot tell whether it is saved already.
-        () => live && setState({ phase: 'unsaved' }),
+        () => live && !toggling.current && setState({ phase: 'unsaved' }),
       );
+    library().then(
+      (lib) => {
+        if (!live) return;
+        void check(lib);
+        // Removed from the saved list or the options page while this view is open: the button follows.
+        stopListening = lib.onChanged(() => void check(lib));
+      },
+      () => live && setState({ phase: 'unsaved' }),
+    );
     return () => {
       live = false;
+      stopListening?.();
     };
   }, [url]);
 
   const toggle = useCallback(async () => {
     if (!subject) return;
     const current = state;
+    toggling.current = true;
     try {
       const lib = await library();
       if (current.phase === 'saved') {
@@ -50,6 +63,8 @@ export function useSave(subject: { article: Article } | { link: NotAnArticle } |
       setState({ phase: 'saved', id: meta.id });
     } catch (error) {
       setState({ phase: 'failed', message: messageOf(error) });
+    } finally {
+      toggling.current = false;
     }
   }, [subject, state]);
 
