@@ -70,10 +70,12 @@ export interface SearchQuery {
 
 export function parseQuery(query: string): SearchQuery {
   const terms = [...termsOf(query, 32)];
-  const stillTyping = query.length > 0 && !/\s$/.test(query);
   const last = terms.at(-1);
+  // Still typing: the query ends inside the word that became the last term (not after a space, nor in a word too
+  // short to be a term, which would leave an already finished word as the last term).
+  const stillTyping = last !== undefined && normaliseText(query).match(WORD)?.at(-1) === last && /[\p{L}\p{N}]$/u.test(query);
   // A one-character prefix would match a large share of the index: wait for the second character.
-  if (stillTyping && last !== undefined && last.length >= 2 && !UNSPACED_SCRIPT.test(last)) {
+  if (stillTyping && last.length >= 2 && !UNSPACED_SCRIPT.test(last)) {
     return { exact: terms.slice(0, -1), prefix: last };
   }
   return { exact: terms, prefix: null };
