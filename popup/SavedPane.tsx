@@ -6,6 +6,7 @@ import { ArticleView } from '../src/ui/ArticleView';
 import { StatusMessage } from '../src/ui/StatusMessage';
 import { WindowedList } from '../src/ui/WindowedList';
 import { displayDate, siteLabel } from '../src/ui/dateline';
+import { webUrl } from '../src/ui/web-url';
 import { t, uiLocale } from '../src/ui/i18n';
 import { library, messageOf } from '../src/ui/library-access';
 import { useSavedList } from './use-saved-list';
@@ -74,7 +75,7 @@ export function SavedPane({ api, preferences }: { api: Browser; preferences: Pre
     <div class="saved">
       <div class="saved__summary">
         {list.total !== null && <span>{t('savedCount', list.total)}</span>}
-        {list.skipped > 0 && <span class="saved__skipped"> · {list.skipped} unreadable</span>}
+        {list.skipped > 0 && <span class="saved__skipped"> · {t('savedUnreadable', list.skipped)}</span>}
       </div>
       {list.error ? (
         <StatusMessage title={t('libraryUnavailable', list.error)} tone="error" />
@@ -195,9 +196,11 @@ function StoredArticle({ api, id, preferences, onBack, onRemove, onSetRead }: {
           ) : (
             <StatusMessage title={article.title}>
               <p>{t('linkOnly')}</p>
-              <a href={article.url} target="_blank" rel="noopener noreferrer">
-                {t('openOriginal')}
-              </a>
+              {webUrl(article.url) && (
+                <a href={article.url} target="_blank" rel="noopener noreferrer">
+                  {t('openOriginal')}
+                </a>
+              )}
             </StatusMessage>
           ))}
       </div>

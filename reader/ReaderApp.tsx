@@ -5,11 +5,13 @@ import type { Preferences } from '../src/storage/preferences';
 import type { SavedArticle } from '../src/storage/types';
 import { ArticleView, type ArticleViewSource } from '../src/ui/ArticleView';
 import { StatusMessage } from '../src/ui/StatusMessage';
+import { webUrl } from '../src/ui/web-url';
 import { t } from '../src/ui/i18n';
 import { library, messageOf } from '../src/ui/library-access';
 import { restrictionText } from '../src/ui/restriction-text';
 import { usePreferences } from '../src/ui/use-preferences';
 import { useSave } from '../src/ui/use-save';
+import { ReadAloudControls } from '../src/ui/read-aloud/ReadAloudControls';
 
 /** What the reader tab was asked to show: `?id=` a saved article (from storage only), `?tab=` a tab read live. */
 export type ReaderSource = { kind: 'saved'; id: string } | { kind: 'tab'; tabId: number } | { kind: 'none' };
@@ -83,10 +85,13 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
             {save.state.phase === 'saved' ? `✓ ${t('saved')}` : save.state.phase === 'saving' ? t('saving') : t('saveForLater')}
           </button>
         )}
-        {article && (
+        {article && webUrl(article.url) && (
           <a class="bs-button" href={article.url} target="_blank" rel="noopener noreferrer">
             {t('openOriginal')}
           </a>
+        )}
+        {article && (
+          <ReadAloudControls key={article.url} articleRoot={() => document.querySelector<HTMLElement>('.reader__main .bs-article')} lang={article.lang} />
         )}
       </header>
       {save.state.phase === 'failed' && (
@@ -101,9 +106,11 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
         {shown.phase === 'failed' && <StatusMessage title={t('libraryUnavailable', shown.message)} tone="error" />}
         {shown.phase === 'saved' && !shown.article.contentSaved && (
           <StatusMessage title={t('linkOnly')}>
-            <a href={shown.article.url} target="_blank" rel="noopener noreferrer">
-              {t('openOriginal')}
-            </a>
+            {webUrl(shown.article.url) && (
+              <a href={shown.article.url} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+              </a>
+            )}
           </StatusMessage>
         )}
         {shown.phase === 'live' && shown.reading.kind === 'not-an-article' && <StatusMessage title={t('notAnArticleTitle')} />}

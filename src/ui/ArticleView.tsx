@@ -3,6 +3,7 @@ import type { LeadImage } from '../extract/types';
 import { Dateline } from './DatelineView';
 import { siteLabel } from './dateline';
 import { renderableArticleHtml } from './safe-html';
+import { webUrl } from './web-url';
 import './article.css';
 
 /** What the view needs; an extracted `Article` and a stored `SavedArticle` both have it. */
@@ -58,14 +59,20 @@ export function ArticleView({ article, locale, timeZone, showLeadImage = true }:
   const bodyHtml = useMemo(() => renderableArticleHtml(article.contentHtml), [article.contentHtml]);
   const root = useRef<HTMLElement>(null);
   useHideBrokenImages(root);
-  const lead = showLeadImage && article.leadImage && !bodyHasImage(bodyHtml, article.leadImage.src) ? article.leadImage : null;
+  const leadSrc = webUrl(article.leadImage?.src);
+  const lead = showLeadImage && article.leadImage && leadSrc && !bodyHasImage(bodyHtml, leadSrc) ? { ...article.leadImage, src: leadSrc } : null;
+  const originalUrl = webUrl(article.url);
   return (
     <article ref={root} class="bs-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
       <header class="bs-article__header">
         <p class="bs-article__site">
-          <a href={article.url} target="_blank" rel="noopener noreferrer">
-            {siteLabel(article.siteName, article.url)}
-          </a>
+          {originalUrl ? (
+            <a href={originalUrl} target="_blank" rel="noopener noreferrer">
+              {siteLabel(article.siteName, article.url)}
+            </a>
+          ) : (
+            siteLabel(article.siteName, article.url)
+          )}
         </p>
         <h1 class="bs-article__headline">{article.title}</h1>
         <Dateline article={article} locale={locale} timeZone={timeZone} />

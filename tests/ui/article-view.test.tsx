@@ -115,3 +115,18 @@ describe('ArticleView images', () => {
     expect(host.querySelector<HTMLElement>('.bs-article__body p')!.hidden).toBe(false);
   });
 });
+
+describe('ArticleView untrusted fields', () => {
+  it('links and shows images only for web URLs, whatever a stored record holds', () => {
+    const host = mount({
+      ...base,
+      url: 'javascript:alert(1)',
+      siteName: 'Evil',
+      leadImage: { src: 'data:image/svg+xml,<svg onload=alert(1)>', alt: 'x', caption: null },
+    });
+    expect(host.querySelector('.bs-article__site a')).toBeNull();
+    expect(host.querySelector('.bs-article__site')?.textContent).toBe('Evil');
+    expect(host.querySelector('.bs-article__lead')).toBeNull();
+    expect(host.innerHTML).not.toContain('javascript:');
+  });
+});
