@@ -4,7 +4,12 @@ import '../src/ui/options/options.css';
 import { t } from '../src/ui/i18n';
 import { applyLocaleDirection } from '../src/ui/locale-direction';
 import { OptionsApp } from '../src/ui/options/OptionsApp';
+import { optionsLibrary } from '../src/ui/options/options-library';
 
 applyLocaleDirection();
 document.title = t('optionsTitle');
+// Start loading the storage code and opening the database now, so it overlaps the first render instead of following it.
+optionsLibrary().catch(() => {
+  /* OptionsApp asks again and shows the error */
+});
 render(<OptionsApp root={document.documentElement} />, document.getElementById('app')!);

@@ -196,6 +196,14 @@ for (const kind of ['chromium', 'firefox'] as const) {
           .map((control) => control.outerHTML.slice(0, 80)),
       );
       expect(unlabelled).toEqual([]);
+      // axe-core over the whole page: labels, roles, contrast in the default theme.
+      await options.evaluate(fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+      const violations = await options.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const { violations } = await axe.run(document);
+        return violations.map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      expect(violations).toEqual([]);
       await screenshot(options, `options-${kind}`, { fullPage: true });
     });
 

@@ -6,6 +6,7 @@ import type { SavedArticle } from '../../storage/types';
 import { t } from '../i18n';
 import { messageOf } from './options-library';
 import { downloadFile } from './download';
+import { formatCount, tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
 import { useOperation } from './use-operation';
 
@@ -50,13 +51,13 @@ export function ExportImport({ library, selected }: Props) {
           if (articles.length % 50 === 0) report(articles.length, total);
         }
         const { exportFile } = await import('../../library-io/export-file');
-        const title = t('exportTitle', articles.length);
+        const title = tCount('exportTitle', articles.length);
         downloadFile(exportFile(format, articles, new Date(), document, title));
         return { exported: articles.length, unreadable };
       });
       setExportResult({
         tone: 'ok',
-        message: count.unreadable ? t('exportedWithSkipped', count.exported, count.unreadable) : t('exportedCount', count.exported),
+        message: count.unreadable ? t('exportedWithSkipped', formatCount(count.exported), formatCount(count.unreadable)) : tCount('exportedCount', count.exported),
       });
     } catch (error) {
       setExportResult({ tone: 'error', message: t('exportFailed', messageOf(error)) });
@@ -72,7 +73,7 @@ export function ExportImport({ library, selected }: Props) {
       });
       setImportResult(
         outcome.ok
-          ? { tone: 'ok', message: t('importedCounts', outcome.added, outcome.merged, outcome.skipped) }
+          ? { tone: 'ok', message: t('importedCounts', formatCount(outcome.added), formatCount(outcome.merged), formatCount(outcome.skipped)) }
           : { tone: 'error', message: outcome.message },
       );
     } catch (error) {
@@ -114,7 +115,7 @@ export function ExportImport({ library, selected }: Props) {
           </label>
           <label class="bs-opt-choice__option">
             <input type="radio" name="export-scope" value="selected" checked={exportSelection} disabled={selected.size === 0} onChange={() => setScope('selected')} />
-            <span>{t('exportScopeSelected', selected.size)}</span>
+            <span>{t('exportScopeSelected', formatCount(selected.size))}</span>
           </label>
         </fieldset>
         <div class="bs-opt-actions">

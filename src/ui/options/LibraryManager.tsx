@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { messageOf } from './options-library';
 import { LibraryTable } from './LibraryTable';
 import { DEFAULT_VIEW, siteCounts, viewRows, type ReadFilter, type SortOrder, type ViewQuery } from './library-view';
+import { formatCount, tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
 import { useOperation } from './use-operation';
 
@@ -142,7 +143,7 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
       const changed = ids.filter((id) => (byId.get(id)?.readAt !== null) !== read);
       await library.setRead(ids, read);
       return {
-        message: t(read ? 'markedRead' : 'markedUnread', ids.length),
+        message: tCount(read ? 'markedRead' : 'markedUnread', ids.length),
         undo: async () => {
           await library.setRead(changed, !read);
         },
@@ -154,7 +155,7 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
       const removed = await library.remove(selectedIds);
       onSelectionChange(new Set());
       return {
-        message: t('deletedCount', removed.length),
+        message: tCount('deletedCount', removed.length),
         undo: async () => {
           await library.restore(removed);
         },
@@ -226,7 +227,7 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
             <option value="">{t('filterAllSites')}</option>
             {sites.map(({ site, count }) => (
               <option key={site} value={site}>
-                {t('siteWithCount', site, count)}
+                {t('siteWithCount', site, formatCount(count))}
               </option>
             ))}
           </select>
@@ -235,7 +236,7 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
 
       <div class="bs-opt-bulk" role="group" aria-label={t('bulkActionsLabel')}>
         <span class="bs-opt-bulk__count" aria-live="polite">
-          {t('selectedCount', selected.size)}
+          {t('selectedCount', formatCount(selected.size))}
         </span>
         <button type="button" class="bs-button" disabled={selected.size === 0 || operation.running} onClick={() => markRead(true)}>
           {t('markRead')}
@@ -268,10 +269,10 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
             : query.trim()
               ? searching
                 ? t('searching')
-                : t('searchCount', rows.length, total)
+                : t('searchCount', formatCount(rows.length), formatCount(total))
               : rows.length === total
-                ? t('articleCount', total)
-                : t('shownCount', rows.length, total)}
+                ? tCount('articleCount', total)
+                : t('shownCount', formatCount(rows.length), formatCount(total))}
         </span>
       </div>
       <ProgressBar progress={operation.progress ?? (loading ? { label: t('progressLoading'), done: loading.loaded, total: loading.total } : null)} />
@@ -285,8 +286,8 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
           {loadError}
         </p>
       )}
-      {skippedCount > 0 && <p class="bs-opt-note">{t('skippedRecords', skippedCount)}</p>}
-      {results !== null && results.length >= SEARCH_LIMIT && <p class="bs-opt-note">{t('searchCapped', SEARCH_LIMIT)}</p>}
+      {skippedCount > 0 && <p class="bs-opt-note">{tCount('skippedRecords', skippedCount)}</p>}
+      {results !== null && results.length >= SEARCH_LIMIT && <p class="bs-opt-note">{t('searchCapped', formatCount(SEARCH_LIMIT))}</p>}
 
       {metas !== null && total === 0 && !loading ? (
         <p class="bs-opt-empty">{t('libraryEmpty')}</p>

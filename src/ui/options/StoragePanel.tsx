@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Library } from '../../storage/library';
 import { t, uiLocale } from '../i18n';
 import { messageOf } from './options-library';
+import { tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
 import { useOperation } from './use-operation';
 
@@ -86,7 +87,7 @@ export function StoragePanel({ library, changeVersion }: { library: Library; cha
             if (typed.trim() === confirmWord) void deleteAll();
           }}
         >
-          <p id="delete-all-warning">{t('deleteAllWarning', figures?.count ?? 0)}</p>
+          <p id="delete-all-warning">{tCount('deleteAllWarning', figures?.count ?? 0)}</p>
           <label for="delete-all-confirm">{t('deleteAllTypeWord', confirmWord)}</label>
           <input
             id="delete-all-confirm"

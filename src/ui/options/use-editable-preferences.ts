@@ -69,15 +69,19 @@ export function useEditablePreferences(root: HTMLElement): EditablePreferences {
     );
   }, []);
 
-  useEffect(
-    () => () => {
-      if (timer.current) {
-        clearTimeout(timer.current);
-        flush();
-      }
-    },
-    [flush],
-  );
+  // A change made just before the tab closes is still written: the delayed save runs now instead.
+  useEffect(() => {
+    const saveNow = () => {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      flush();
+    };
+    addEventListener('pagehide', saveNow);
+    return () => {
+      removeEventListener('pagehide', saveNow);
+      saveNow();
+    };
+  }, [flush]);
 
   const change = useCallback(
     (changes: Partial<Preferences>) => {
