@@ -26,7 +26,11 @@ export interface Entry {
 }
 
 export function entryFromArticle(article: Article, savedAt: number, tags: string[]): Entry {
-  const id = canonicalId(article.canonicalUrl || article.url);
+  const address = typeof article.canonicalUrl === 'string' && article.canonicalUrl ? article.canonicalUrl : article.url;
+  if (typeof address !== 'string' || !URL.canParse(address.trim())) {
+    throw new LibraryError('invalid', 'This article could not be saved: its address is not a valid URL.');
+  }
+  const id = canonicalId(address);
   const meta = checkedMeta({
     id,
     canonicalUrl: id,

@@ -9,9 +9,11 @@
  *   await library.getMeta(id) / getArticle(id)            → SavedMeta | SavedArticle | null
  *   await library.listNewest(limit, after?)               → { items, skipped } newest first, reading only `limit` rows;
  *                                                            pass the last row as `after` for the next page
- *   await library.listAll(sort, order, onProgress?)       → { items, skipped } every meta (never a body), sorted
- *   await library.search(query, { limit })                → SavedMeta[] matching every word in title, site, byline or
- *                                                            text (last word as a prefix while typing), newest first
+ *   await library.listAll(sort, order, onProgress?)       → { items, skipped } every meta (never a body), sorted; reads
+ *                                                            the whole index (in chunks of 500): paint listNewest first
+ *   await library.search(query, { limit = 50 })           → SavedMeta[] matching every word in title, site, byline or
+ *                                                            text (last word as a prefix while typing), newest first;
+ *                                                            stops reading once `limit` hits are found, so keep it small
  *   await library.count()
  *   await library.setRead(ids, read)                      → SavedMeta[] updated
  *   await library.remove(ids)                             → SavedArticle[] removed, to pass to restore() for undo

@@ -55,8 +55,10 @@ describe('saving and reading back', () => {
     expect((await opened.library.getArticle(onlyLink.id))?.contentHtml).toBe('');
   });
 
-  it('gives a clear message for a link without a valid address', async () => {
+  it('gives a clear message for a link or an article without a valid address', async () => {
     await expect(opened.library.saveLink({ url: 'not a url', title: 'x' })).rejects.toThrow(/not a valid URL/);
+    await expect(opened.library.saveArticle({ ...realArticle(), url: '', canonicalUrl: '' })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await opened.library.count()).toBe(0);
   });
 });
 
