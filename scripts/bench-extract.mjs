@@ -127,7 +127,10 @@ function report(results, failures, pageCount, startedAt) {
   }
   if (slow.length) {
     lines.push(`pages where ours/plain > ${SLOW_RATIO}× (${slow.length}):`);
-    for (const r of slow) lines.push(`  ${r.id.padEnd(34)} plain ${ms(r.plain).padStart(9)}  ours ${ms(r.ours).padStart(9)}  ${ratio(r.ours / r.plain)}  page ${(r.pageChars / 1000).toFixed(0)}k chars  ${r.url}`);
+    for (const r of slow) {
+      lines.push(`  ${r.id.padEnd(34)} plain ${ms(r.plain).padStart(9)}  ours ${ms(r.ours).padStart(9)}  ${ratio(r.ours / r.plain)}  page ${(r.pageChars / 1000).toFixed(0)}k chars  ${r.url}`);
+      if (r.steps) lines.push(`      steps: ${Object.entries(r.steps).map(([name, value]) => `${name.trim()} ${value.toFixed(1)}`).join(', ')}`);
+    }
   } else {
     lines.push(`pages where ours/plain > ${SLOW_RATIO}×: none`);
   }

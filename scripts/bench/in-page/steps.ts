@@ -1,4 +1,4 @@
-// Our pipeline cut into its steps, each timed: mirrors src/extract/pipeline.ts + index.ts (keep the order in step with them).
+// Our pipeline cut into its steps, each timed: mirrors src/extract/pipeline.ts + index.ts (keep the steps in step with them).
 // `readability alone` and `visible dateline scan` are timed again on their own, on a fresh clone, to show how much of
 // `body` and `dates` they account for; they are not part of the pipeline's sum.
 import { Readability } from '@mozilla/readability';
@@ -7,6 +7,7 @@ import { findHeadline } from '../../../src/extract/headline';
 import { findByline } from '../../../src/extract/byline';
 import { findDates, readVisibleDateline } from '../../../src/extract/dates';
 import { extractBody } from '../../../src/extract/body';
+import { findStandfirst } from '../../../src/extract/standfirst';
 import { countWords } from '../../../src/extract/text';
 import { canonicalUrl } from '../../../src/extract/url';
 import { sanitizeArticleHtml } from '../../../src/extract/sanitize';
@@ -29,10 +30,10 @@ function timeOnce(): StepTimes {
   const url = location.href;
   const doc = step('clone', () => document.cloneNode(true) as Document);
   const meta = step('canonical + metadata', () => (canonicalUrl(doc, url), readPageMetadata(doc, url)));
-  const headline = step('headline + byline', () => findHeadline(doc, meta));
-  const byline = findByline(doc, meta);
-  const dates = step('dates', () => findDates(doc, meta, url));
-  const body = step('body (readability + clean-up)', () => extractBody(doc, url, { headline, byline, dates }));
+  const headline = step('headline', () => findHeadline(doc, meta));
+  const dates = step('dates', () => findDates(doc, meta, url, headline));
+  const [byline, standfirst] = step('byline + standfirst', () => [findByline(doc, meta, dates.bylineText ?? null), findStandfirst(doc, headline)] as const);
+  const body = step('body (readability + clean-up)', () => extractBody(doc, url, { headline, byline, dates, standfirst }));
   step('word count', () => countWords(body?.text ?? ''));
   step('sanitise (DOMPurify)', () => sanitizeArticleHtml(body?.html ?? ''));
 
