@@ -262,6 +262,25 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect((await rowTitles(options)).sort()).toEqual(ARTICLES.map((article) => article.title).sort());
     });
 
+    it('marks a selected article read, and undo makes it unread again', async () => {
+      const title = ARTICLES[1]!.title;
+      const statusOf = () =>
+        options.evaluate((wanted) => {
+          const row = [...document.querySelectorAll('.bs-opt-table tbody tr[aria-rowindex]')].find((tr) => tr.querySelector('.bs-opt-table__title a')?.textContent === wanted);
+          return row?.querySelector('.bs-opt-badge')?.textContent ?? null;
+        }, title);
+      expect(await statusOf()).toBe('Unread');
+      await options.click(`input[aria-label="Select “${title}”"]`);
+      const [markRead] = await options.$$('.bs-opt-bulk .bs-button');
+      await markRead!.click();
+      await waitForText(options, '.bs-opt-notice', /1 marked as read/);
+      await options.waitForFunction((wanted) => [...document.querySelectorAll('tr[aria-rowindex]')].some((tr) => tr.textContent?.includes(wanted) && tr.querySelector('.bs-opt-badge')?.textContent === 'Read'), { timeout: 20_000 }, title);
+      await (await options.waitForSelector('.bs-opt-notice button'))!.click();
+      await options.waitForFunction((wanted) => [...document.querySelectorAll('tr[aria-rowindex]')].some((tr) => tr.textContent?.includes(wanted) && tr.querySelector('.bs-opt-badge')?.textContent === 'Unread'), { timeout: 20_000 }, title);
+      await options.click('.bs-opt-bulk .bs-link-button');
+      await waitForText(options, '.bs-opt-bulk__count', /^0 selected$/);
+    });
+
     it('exports JSON, deletes everything, and imports the file back exactly', async () => {
       const download = await exportJson(options);
       expect(download.name).toMatch(/^broadsheet-\d{4}-\d{2}-\d{2}\.json$/);

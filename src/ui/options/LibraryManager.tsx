@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Library } from '../../storage/library';
-import type { SavedMeta, SortKey } from '../../storage/types';
+import type { LibraryChange, SavedMeta, SortKey } from '../../storage/types';
 import { t } from '../i18n';
 import { messageOf } from './options-library';
 import { LibraryTable } from './LibraryTable';
@@ -35,15 +35,21 @@ interface Props {
   library: Library;
   selected: ReadonlySet<string>;
   onSelectionChange(selected: Set<string>): void;
-  /** Bumped by the options page whenever any page changes the library. */
+  /** The latest change any page made to the library, and a counter that moves with every change. */
+  change: LibraryChange | null;
   changeVersion: number;
 }
 
+/** Changes that name their articles are applied row by row; re-reading 10,000 metas for one edit would be wasteful. */
+const PATCHABLE: ReadonlySet<LibraryChange['kind']> = new Set(['saved', 'read', 'removed', 'imported']);
+
 /** The saved library as a searchable, sortable, filterable table with bulk actions that can be undone. */
-export function LibraryManager({ library, selected, onSelectionChange, changeVersion }: Props) {
+export function LibraryManager({ library, selected, onSelectionChange, change, changeVersion }: Props) {
   const [metas, setMetas] = useState<SavedMeta[] | null>(null);
   const [loading, setLoading] = useState<{ loaded: number; total: number } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** True once every meta is in memory (not just the first page). */
+  const [complete, setComplete] = useState(false);
   const [skippedCount, setSkippedCount] = useState(0);
   const [view, setView] = useState<ViewQuery>(DEFAULT_VIEW);
   const [query, setQuery] = useState('');
@@ -55,7 +61,9 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
   const loadSequence = useRef(0);
   const searchSequence = useRef(0);
 
-  // Whole-library load: the newest rows first (painted at once), then every meta with progress.
+  // A full read: the newest rows first (painted at once), then every meta with progress. Runs on open and for
+  // changes that do not say which articles they touched (clear, repair, a change too big to list).
+  const [reloadVersion, setReloadVersion] = useState(0);
   useEffect(() => {
     const sequence = ++loadSequence.current;
     let cancelled = false;
@@ -71,6 +79,7 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
         });
         if (stale()) return;
         setMetas(page.items);
+        setComplete(true);
         setSkippedCount(page.skipped.length);
         setLoadError(null);
       } catch (error) {
@@ -82,7 +91,33 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
     return () => {
       cancelled = true;
     };
-  }, [library, changeVersion]);
+  }, [library, reloadVersion]);
+
+  useEffect(() => {
+    if (!change) return;
+    if (!PATCHABLE.has(change.kind) || change.ids.length === 0 || !complete) {
+      setReloadVersion((version) => version + 1);
+      return;
+    }
+    let live = true;
+    const ids = change.ids;
+    const patch = change.kind === 'removed' ? Promise.resolve([]) : Promise.all(ids.map((id) => library.getMeta(id)));
+    patch.then(
+      (fresh) => {
+        if (!live) return;
+        const changed = new Map(ids.map((id, index) => [id, fresh[index] ?? null]));
+        setMetas((current) => {
+          if (!current) return current;
+          const kept = current.filter((meta) => !changed.has(meta.id)).concat([...changed.values()].filter((meta): meta is SavedMeta => meta !== null));
+          return kept;
+        });
+      },
+      () => live && setReloadVersion((version) => version + 1),
+    );
+    return () => {
+      live = false;
+    };
+  }, [changeVersion]);
 
   // Search runs after a pause in typing; an answer to an older query is dropped.
   useEffect(() => {
@@ -114,7 +149,11 @@ export function LibraryManager({ library, selected, onSelectionChange, changeVer
 
   const byId = useMemo(() => new Map((metas ?? []).map((meta) => [meta.id, meta])), [metas]);
   // Search hits show the freshest copy of each meta (read state changes after the search ran).
-  const source = useMemo(() => (results ? results.map((hit) => byId.get(hit.id) ?? hit) : (metas ?? [])), [results, metas, byId]);
+  const source = useMemo(() => {
+    if (!results) return metas ?? [];
+    // With every meta known, a hit missing from them was deleted since the search ran.
+    return complete ? results.flatMap((hit) => byId.get(hit.id) ?? []) : results.map((hit) => byId.get(hit.id) ?? hit);
+  }, [results, metas, byId, complete]);
   const rows = useMemo(() => viewRows(source, view), [source, view]);
   const sites = useMemo(() => siteCounts(metas ?? []), [metas]);
   const selectedIds = useMemo(() => [...selected], [selected]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Library } from '../../storage/library';
+import type { LibraryChange } from '../../storage/types';
 import { t } from '../i18n';
 import { messageOf, optionsLibrary } from './options-library';
 import { ExportImport } from './ExportImport';
@@ -15,6 +16,7 @@ export function OptionsApp({ root }: { root: HTMLElement }) {
   const [libraryError, setLibraryError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [changeVersion, setChangeVersion] = useState(0);
+  const [lastChange, setLastChange] = useState<LibraryChange | null>(null);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
@@ -23,7 +25,10 @@ export function OptionsApp({ root }: { root: HTMLElement }) {
       (opened) => {
         if (!live) return;
         setLibrary(opened);
-        stop = opened.onChanged(() => setChangeVersion((version) => version + 1));
+        stop = opened.onChanged((change) => {
+          setLastChange(change);
+          setChangeVersion((version) => version + 1);
+        });
       },
       (error: unknown) => live && setLibraryError(messageOf(error)),
     );
@@ -81,7 +86,7 @@ export function OptionsApp({ root }: { root: HTMLElement }) {
             <section id="library" class="bs-opt-section" aria-labelledby="library-heading">
               <h2 id="library-heading">{t('sectionLibrary')}</h2>
               {library ? (
-                <LibraryManager library={library} selected={selected} onSelectionChange={setSelected} changeVersion={changeVersion} />
+                <LibraryManager library={library} selected={selected} onSelectionChange={setSelected} change={lastChange} changeVersion={changeVersion} />
               ) : (
                 <p class="bs-opt-note">{t('libraryLoading')}</p>
               )}
