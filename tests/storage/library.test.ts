@@ -229,6 +229,20 @@ describe('search', () => {
     const prefixed = await opened.library.search('part cent', { limit: 50 });
     expect(prefixed.map((m) => m.savedAt)).toEqual([10_600, 10_500, 10_400, 10_300, 10_200, 10_100, 10_000]);
   });
+
+  it('finds every match when saves are bunched in time (a recent burst and a few old ones)', async () => {
+    const records = Array.from({ length: 300 }, (_, n) => {
+      const article = articleVariant(n, 12);
+      const savedAt = n < 5 ? 1_000 + n : 1_700_000_000_000 + n;
+      return { ...article, textContent: `${article.textContent}${n % 2 ? ' odd' : ''}`, savedAt, readAt: null, tags: [], contentSaved: true, schema: SCHEMA_VERSION };
+    });
+    await opened.library.importRecords(records);
+    const newest = (await opened.library.listNewest(300)).items;
+    const odd = newest.filter((m) => records.find((r) => r.url === m.id)!.textContent.endsWith(' odd')).map((m) => m.id);
+    expect((await opened.library.search('odd part', { limit: 1_000 })).map((m) => m.id)).toEqual(odd);
+    expect((await opened.library.search('odd', { limit: 10 })).map((m) => m.id)).toEqual(odd.slice(0, 10));
+    expect((await opened.library.search('part', { limit: 1_000 })).map((m) => m.savedAt).slice(-5)).toEqual([1_004, 1_003, 1_002, 1_001, 1_000]);
+  });
 });
 
 describe('change notification', () => {
