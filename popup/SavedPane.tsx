@@ -166,7 +166,7 @@ function StoredArticle({ api, id, preferences, onBack, onRemove, onSetRead }: {
     <div class="stored">
       <div class="subbar">
         <button type="button" class="bs-button subbar__back" onClick={onBack}>
-          ← {t('back')}
+          <span class="subbar__arrow" aria-hidden="true">←</span> {t('back')}
         </button>
         {article && (
           <>

@@ -27,7 +27,7 @@ export function Dateline({ article, locale = uiLocale(), timeZone }: { article: 
         {t('datelineUpdated')} <DateText date={parts.updated} />
       </span>
     ),
-    parts.readingMinutes !== null && <span class="bs-dateline__reading">{t('readingMinutes', parts.readingMinutes)}</span>,
+    parts.readingMinutes !== null && <span class="bs-dateline__reading">{t('readingMinutes', new Intl.NumberFormat(locale).format(parts.readingMinutes))}</span>,
   ].filter(Boolean);
   if (!items.length) return null;
   return (
