@@ -25,7 +25,9 @@ export async function readTab(api: ScriptingApi, tabId: number, tabUrl: string |
   if (restriction) return { kind: 'restricted', restriction };
   let results: Array<{ result?: unknown }>;
   try {
-    results = await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    // injectImmediately: by default the browser waits for the page to finish loading, and a page that never does
+    // (a held-open response, an endless stream) would leave the popup waiting forever; read what has arrived instead.
+    results = await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE], injectImmediately: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const denied = restrictionForError(message, tabUrl);
