@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { strFromU8, unzipSync } from 'fflate';
 import type { SavedArticle } from '../../src/storage/types';
 import { launchExtensionBrowser, repoRoot, screenshot, startFixtureServer, textOf, type ExtensionBrowser, type FixtureServer } from './harness';
 
@@ -112,15 +113,20 @@ async function waitForText(page: Page, selector: string, pattern: RegExp): Promi
  */
 async function captureDownloads(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const scope = window as unknown as { __downloads: Array<{ name: string; text: string }> };
+    const scope = window as unknown as { __downloads: Array<{ name: string; text: string; base64: string }> };
     scope.__downloads = [];
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       if (this.download && this.href.startsWith('blob:')) {
         const name = this.download;
         void fetch(this.href)
-          .then((response) => response.text())
-          .then((text) => scope.__downloads.push({ name, text }));
+          .then((response) => response.arrayBuffer())
+          .then((buffer) => {
+            const bytes = new Uint8Array(buffer);
+            let binary = '';
+            for (const byte of bytes) binary += String.fromCharCode(byte);
+            scope.__downloads.push({ name, text: new TextDecoder().decode(bytes), base64: btoa(binary) });
+          });
         return;
       }
       click.call(this);
@@ -128,14 +134,22 @@ async function captureDownloads(page: Page): Promise<void> {
   });
 }
 
-async function exportJson(page: Page): Promise<{ name: string; text: string }> {
+interface Download {
+  name: string;
+  text: string;
+  base64: string;
+}
+
+async function exportAs(page: Page, format: 'json' | 'markdown-zip' | 'markdown' | 'html'): Promise<Download> {
   const before = await page.evaluate(() => (window as unknown as { __downloads: unknown[] }).__downloads.length);
-  await page.click('input[name="export-format"][value="json"]');
+  await page.click(`input[name="export-format"][value="${format}"]`);
   await page.click('input[name="export-scope"][value="all"]');
   await page.click('#export-button');
   await page.waitForFunction((count) => (window as unknown as { __downloads: unknown[] }).__downloads.length > count, { timeout: 20_000 }, before);
-  return page.evaluate(() => (window as unknown as { __downloads: Array<{ name: string; text: string }> }).__downloads.at(-1)!);
+  return page.evaluate(() => (window as unknown as { __downloads: Download[] }).__downloads.at(-1)!);
 }
+
+const exportJson = (page: Page) => exportAs(page, 'json');
 
 const byId = (articles: SavedArticle[]) => [...articles].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -279,6 +293,27 @@ for (const kind of ['chromium', 'firefox'] as const) {
       await options.waitForFunction((wanted) => [...document.querySelectorAll('tr[aria-rowindex]')].some((tr) => tr.textContent?.includes(wanted) && tr.querySelector('.bs-opt-badge')?.textContent === 'Unread'), { timeout: 20_000 }, title);
       await options.click('.bs-opt-bulk .bs-link-button');
       await waitForText(options, '.bs-opt-bulk__count', /^0 selected$/);
+    });
+
+    it('exports Markdown (a zip of one file per article, or one file) and a standalone HTML page without script', async () => {
+      const zip = await exportAs(options, 'markdown-zip');
+      expect(zip.name).toMatch(/\.zip$/);
+      const files = unzipSync(new Uint8Array(Buffer.from(zip.base64, 'base64')));
+      expect(Object.keys(files)).toHaveLength(3);
+      const lake = strFromU8(Object.entries(files).find(([name]) => name.includes('rare-plants'))![1]);
+      expect(lake).toContain('# Volunteers map the rare plants of the upland lakes');
+      expect(lake).toContain(`colony of ${BODY_ONLY_WORD}`);
+      expect(lake).not.toMatch(/<p>/);
+
+      const combined = await exportAs(options, 'markdown');
+      expect(combined.name).toMatch(/\.md$/);
+      expect(combined.text.match(/^# /gm)).toHaveLength(3);
+
+      const html = await exportAs(options, 'html');
+      expect(html.name).toMatch(/\.html$/);
+      expect(html.text).toContain('http-equiv="Content-Security-Policy"');
+      expect(html.text).not.toMatch(/<script|\son\w+=/i);
+      for (const article of ARTICLES) expect(html.text).toContain(article.title);
     });
 
     it('exports JSON, deletes everything, and imports the file back exactly', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -230,5 +231,59 @@ describe('format detection', () => {
 
   it('refuses a library file whose article is not an object', () => {
     expect(parseLibraryJson(JSON.stringify({ format: LIBRARY_FORMAT, version: 1, exportedAt: '', articles: ['x'] }))).toMatchObject({ ok: false, code: 'invalid-article' });
+  });
+});
+
+describe('any damage to a library file is refused, never half-read', () => {
+  const article = (index: number): SavedArticle => ({
+    id: `https://example.com/news/${index}`,
+    canonicalUrl: `https://example.com/news/${index}`,
+    url: `https://example.com/news/${index}?utm_source=x`,
+    title: `Story “${index}” with "quotes", {braces} and [brackets]`,
+    byline: index % 2 ? 'A. Writer' : null,
+    siteName: 'Example News',
+    published: '2026-01-02T03:04:05+01:00',
+    modified: null,
+    excerpt: null,
+    lang: 'en',
+    dir: 'ltr',
+    leadImage: index % 3 ? null : { src: 'https://example.com/a.jpg', alt: 'a "photo"', caption: null },
+    wordCount: 120,
+    readingMinutes: 1,
+    savedAt: 1_700_000_000_000 + index,
+    readAt: null,
+    tags: ['a', 'b\\c'],
+    contentSaved: true,
+    schema: 1,
+    contentHtml: `<p>Paragraph ${index} with an escaped \\" quote and a } brace.</p>`,
+    textContent: `Paragraph ${index} with an escaped \\" quote and a } brace.`,
+  });
+  const text = serializeLibrary([article(1), article(2), article(3)], new Date('2026-01-01T00:00:00Z'));
+
+  it('a file cut at any point is refused as truncated', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: text.trimEnd().length - 1 }), (cut) => {
+        const parsed = parseLibraryJson(text.slice(0, cut));
+        expect(parsed).toMatchObject({ ok: false, code: 'truncated' });
+      }),
+    );
+  });
+
+  it('any field of any article set to a wrong value refuses the whole file, naming the article', () => {
+    const fields = Object.keys(article(1)) as (keyof SavedArticle)[];
+    const wrongValues = [undefined, 42, 'javascript:alert(1)', [], { src: 'javascript:x' }, -1, true];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...fields), fc.constantFrom(...wrongValues), (index, field, value) => {
+        const file = JSON.parse(text);
+        if (value === undefined) delete file.articles[index][field];
+        else file.articles[index][field] = value;
+        const parsed = parseLibraryJson(JSON.stringify(file));
+        // Some replacements are still valid values for the field (a string title, a boolean contentSaved).
+        const stillValid = value !== undefined && parseLibraryJson(JSON.stringify({ ...file, articles: [file.articles[index]] })).ok;
+        if (stillValid) return;
+        expect(parsed).toMatchObject({ ok: false, code: 'invalid-article' });
+        if (!parsed.ok) expect(parsed.message).toContain(`importError_invalidArticle ${index + 1} field "${field}"`);
+      }),
+    );
   });
 });
