@@ -60,13 +60,29 @@ export function useSavedList() {
     }
   }, []);
 
+  const refreshRows = useCallback(async (ids: string[]) => {
+    try {
+      const lib = await library();
+      const metas = await Promise.all(ids.map((id) => lib.getMeta(id)));
+      const fresh = new Map(metas.filter((meta): meta is SavedMeta => meta !== null).map((meta) => [meta.id, meta]));
+      setState((previous) => ({ ...previous, items: previous.items.map((item) => fresh.get(item.id) ?? item) }));
+    } catch {
+      await reload();
+    }
+  }, [reload]);
+
   useEffect(() => {
     void reload();
     let stop: (() => void) | null = null;
     let live = true;
     library().then(
       (lib) => {
-        if (live) stop = lib.onChanged(() => void reload());
+        if (!live) return;
+        stop = lib.onChanged((change) => {
+          // Read/unread changes no row's position: refresh just those rows instead of every loaded page.
+          if (change.kind === 'read' && change.ids.length > 0) void refreshRows(change.ids);
+          else void reload();
+        });
       },
       () => {},
     );
@@ -74,7 +90,7 @@ export function useSavedList() {
       live = false;
       stop?.();
     };
-  }, [reload]);
+  }, [reload, refreshRows]);
 
   return { ...state, loadMore, reload };
 }
