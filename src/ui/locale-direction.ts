@@ -6,13 +6,23 @@ export interface LocaleDirection {
   lang: string | null;
 }
 
-/** The UI's writing direction and language, as the browser chose the locale (`@@bidi_dir`, `@@ui_locale`). */
+/** t() hands back the key itself when there is no such message (or no i18n API at all). */
+function message(key: string): string | null {
+  const text = t(key);
+  return text && text !== key ? text : null;
+}
+
+/**
+ * The writing direction and language of the strings the page will actually show. Each translation states its own
+ * (`uiDirection`, `uiLanguage`) because the browser's `@@bidi_dir` can disagree with them: Chromium started in Arabic
+ * without its Arabic locale pack serves our Arabic messages yet reports `@@ui_locale` en_US and `@@bidi_dir` ltr.
+ * The browser's values are the fallback for a translation that lacks the keys.
+ */
 export function localeDirection(): LocaleDirection {
-  const dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  const uiLocale = t('@@ui_locale');
-  // Without an i18n API, t() hands back the key itself.
-  const lang = uiLocale && uiLocale !== '@@ui_locale' ? uiLocale.replace(/_/g, '-') : null;
-  return { dir, lang };
+  const stated = message('uiDirection');
+  const dir = stated === 'rtl' || stated === 'ltr' ? stated : message('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  const lang = message('uiLanguage') ?? message('@@ui_locale');
+  return { dir, lang: lang ? lang.replace(/_/g, '-') : null };
 }
 
 /**

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { ArticleView, type ArticleViewSource } from '../../src/ui/ArticleView';
@@ -21,11 +23,17 @@ const arabicArticle: ArticleViewSource = {
 type I18nStub = { getMessage(key: string, subs?: string[]): string; getUILanguage(): string };
 const scope = globalThis as { chrome?: { i18n: I18nStub } };
 
-/** The browser's i18n as it answers in a given UI locale: the predefined @@ messages only. */
-function browserInLocale(uiLocale: string, bidiDir: 'ltr' | 'rtl'): void {
+/**
+ * The browser's i18n as it answers in a given UI locale: the predefined @@ messages, plus the messages of the
+ * translation it serves (`served`), read from the real _locales file.
+ */
+function browserInLocale(uiLocale: string, bidiDir: 'ltr' | 'rtl', served: string | null = null): void {
+  const messages: Record<string, { message: string }> = served
+    ? JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../_locales/${served}/messages.json`), 'utf8'))
+    : {};
   scope.chrome = {
     i18n: {
-      getMessage: (key) => ({ '@@bidi_dir': bidiDir, '@@ui_locale': uiLocale })[key] ?? '',
+      getMessage: (key) => ({ '@@bidi_dir': bidiDir, '@@ui_locale': uiLocale })[key] ?? messages[key]?.message ?? '',
       getUILanguage: () => uiLocale.replace(/_/g, '-'),
     },
   };
@@ -64,6 +72,23 @@ describe('right-to-left', () => {
     expect(applyLocaleDirection()).toEqual({ dir: 'rtl', lang: 'ar' });
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
+  });
+
+  it('follows the translation served, not @@bidi_dir, when the two disagree (Chromium without its Arabic locale pack)', () => {
+    // Seen in Debian Chromium started with --lang=ar: Arabic strings, yet @@ui_locale en_US and @@bidi_dir ltr.
+    browserInLocale('en_US', 'ltr', 'ar');
+    expect(applyLocaleDirection()).toEqual({ dir: 'rtl', lang: 'ar' });
+    browserInLocale('ar', 'rtl', 'de');
+    expect(applyLocaleDirection()).toEqual({ dir: 'ltr', lang: 'de' });
+  });
+
+  it('every shipped translation states a direction and language that match its folder', () => {
+    const localesDir = path.resolve(__dirname, '../../_locales');
+    for (const folder of fs.readdirSync(localesDir)) {
+      browserInLocale('en_US', 'ltr', folder);
+      const expectedDir = ['ar', 'he', 'fa', 'ur'].includes(folder.split('_')[0]!) ? 'rtl' : 'ltr';
+      expect(applyLocaleDirection(), folder).toEqual({ dir: expectedDir, lang: folder.replace(/_/g, '-') });
+    }
   });
 
   it('stays left-to-right for a left-to-right UI language, with a region tag in BCP 47 form', () => {
