@@ -4,9 +4,9 @@ import type { Preferences } from '../src/storage/preferences';
 import { t } from '../src/ui/i18n';
 import { usePreferences } from '../src/ui/use-preferences';
 import { readTargetTab, type PopupReading, type TargetTab } from './active-tab';
+import { useSave } from '../src/ui/use-save';
 import { ArticlePane } from './ArticlePane';
 import { loadArticleView, loadSavedPane } from './lazy-views';
-import { useSave } from '../src/ui/use-save';
 
 type View = 'article' | 'saved';
 
@@ -22,19 +22,27 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
   const [view, setView] = useState<View>(initialPreferences.defaultPopupView);
   const [savedOpened, setSavedOpened] = useState(view === 'saved');
   const [SavedPaneView, setSavedPaneView] = useState<Awaited<ReturnType<typeof loadSavedPane>> | null>(null);
-
-  useEffect(() => {
-    if (!savedOpened || SavedPaneView) return;
-    // A component is a function: wrap it so useState stores it rather than calling it as an updater.
-    void loadSavedPane().then((component) => setSavedPaneView(() => component));
-  }, [savedOpened]);
+  const [savedPaneError, setSavedPaneError] = useState<string | null>(null);
   const [pending, setPending] = useState(firstReading);
   const [result, setResult] = useState<{ tab: TargetTab | null; reading: PopupReading } | null>(null);
 
   useEffect(() => {
+    if (!savedOpened || SavedPaneView) return;
+    // A component is a function: wrap it so useState stores it rather than calling it as an updater.
+    loadSavedPane().then(
+      (component) => setSavedPaneView(() => component),
+      (error: unknown) => setSavedPaneError(error instanceof Error ? error.message : String(error)),
+    );
+  }, [savedOpened]);
+
+  useEffect(() => {
     let live = true;
     setResult(null);
-    void Promise.all([pending, loadArticleView()]).then(([next]) => live && setResult(next));
+    Promise.all([pending, loadArticleView()]).then(
+      ([next]) => live && setResult(next),
+      // A chunk that fails to load must still leave the reader a message, never an endless skeleton.
+      (error: unknown) => live && setResult({ tab: null, reading: { kind: 'error', message: error instanceof Error ? error.message : String(error) } }),
+    );
     return () => {
       live = false;
     };
@@ -119,7 +127,15 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
       </main>
       {savedOpened && (
         <section id="panel-saved" role="tabpanel" aria-labelledby="tab-saved" class="popup__panel" hidden={view !== 'saved'}>
-          {SavedPaneView ? <SavedPaneView api={api} preferences={preferences} /> : <div class="saved__loading" role="status" aria-busy="true" />}
+          {SavedPaneView ? (
+            <SavedPaneView api={api} preferences={preferences} />
+          ) : savedPaneError ? (
+            <p class="action-error" role="alert">
+              {t('libraryUnavailable', savedPaneError)}
+            </p>
+          ) : (
+            <div class="saved__loading" role="status" aria-busy="true" />
+          )}
         </section>
       )}
     </div>
