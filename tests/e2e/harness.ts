@@ -128,7 +128,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<ExtensionBrowser> {
+/** `lang`: the browser UI language, which picks the extension's `_locales` messages (default en-US). */
+export async function launchChromium(options: { lang?: string } = {}): Promise<ExtensionBrowser> {
   requireBinary(CHROMIUM_BIN, 'chromium', 'CHROMIUM_BIN');
   const extensionDir = path.join(outRoot, 'dist/chrome');
   requireBuild(extensionDir);
@@ -139,7 +140,7 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
     enableExtensions: [extensionDir],
     // Root in a container: Chromium refuses to start without it ("Running as root without --no-sandbox").
     // Headless reports an 800x600 screen, which caps the popup at ~510px tall; give it a desktop-sized screen.
-    args: ['--no-sandbox', '--lang=en-US', '--window-size=1280,960', '--screen-info={1280x960}'],
+    args: ['--no-sandbox', `--lang=${options.lang ?? 'en-US'}`, '--window-size=1280,960', '--screen-info={1280x960}'],
     env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
   });
   try {
