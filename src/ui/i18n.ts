@@ -19,7 +19,16 @@ export function t(key: string, ...substitutions: Array<string | number>): string
   return subs.length ? `${key} ${subs.join(' ')}` : key;
 }
 
-/** The reader's locale for dates and numbers: the browser UI language, else the environment's default. */
+/**
+ * The reader's locale for dates and numbers: the browser UI language (with its region: en-GB writes 16 Oct), unless
+ * the strings shown are in another language — Chromium without a locale pack serves our Arabic strings while
+ * reporting en-US — then the language of those strings (`uiLanguage` in each messages.json). Else the environment's.
+ */
 export function uiLocale(): string {
-  return i18nApi()?.getUILanguage?.() ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  const api = i18nApi();
+  const browserLocale = api?.getUILanguage?.();
+  const served = api?.getMessage('uiLanguage');
+  const primary = (tag: string): string => tag.split(/[-_]/)[0]!.toLowerCase();
+  if (served && (!browserLocale || primary(served) !== primary(browserLocale))) return served;
+  return browserLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
 }

@@ -136,7 +136,15 @@ describe('Arabic UI in Chromium', () => {
     });
     console.log(`[rtl] chromium popup (${mode}): view switch ${page.viewsFromRight.toFixed(0)}px from the right edge, actions at x=${page.actionsLeft.toFixed(0)}`);
     expect(page.direction).toBe('rtl');
-    if (mode === 'arabic-ui') expect(page.tabLabel).toBe(arabic.popupTabArticle!.message);
+    if (mode === 'arabic-ui') {
+      expect(page.tabLabel).toBe(arabic.popupTabArticle!.message);
+      // Dates follow the language shown, not the en-US the browser reports.
+      const dates = await popup.$eval('.bs-dateline time', (time) => ({
+        shown: time.textContent,
+        arabic: new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(time.getAttribute('datetime')!)),
+      }));
+      expect(dates.shown).toBe(dates.arabic);
+    }
     // Mirrored: the view switch, first in the bar, sits against the right edge and the actions to its left.
     expect(page.viewsFromRight).toBeLessThan(40);
     expect(page.actionsLeft).toBeLessThan(page.viewsLeft);

@@ -32,3 +32,28 @@ describe("dates and numbers in the reader's locale", () => {
     expect(datelineIn('en-GB').querySelector('.bs-dateline__reading')?.textContent).toBe('readingMinutes 12');
   });
 });
+
+describe('uiLocale', () => {
+  type I18nStub = { getMessage(key: string): string; getUILanguage(): string };
+  const scope = globalThis as { chrome?: { i18n: I18nStub } };
+  const browserWith = (uiLanguage: string, served: string) => {
+    scope.chrome = { i18n: { getMessage: (key) => (key === 'uiLanguage' ? served : ''), getUILanguage: () => uiLanguage } };
+  };
+  afterEach(() => {
+    delete scope.chrome;
+  });
+
+  it('keeps the browser UI language with its region when the strings are in that language', async () => {
+    const { uiLocale } = await import('../../src/ui/i18n');
+    browserWith('en-GB', 'en');
+    expect(uiLocale()).toBe('en-GB');
+    browserWith('de-AT', 'de');
+    expect(uiLocale()).toBe('de-AT');
+  });
+
+  it('follows the language of the strings shown when the browser reports another one', async () => {
+    const { uiLocale } = await import('../../src/ui/i18n');
+    browserWith('en-US', 'ar');
+    expect(uiLocale()).toBe('ar');
+  });
+});
