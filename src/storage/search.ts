@@ -23,6 +23,9 @@ const MAX_PREFIX_EXPANSIONS = 64;
  */
 const FIRST_WINDOW_FRACTION = 1 / 64;
 
+/** Beyond this many candidate × term checks, reading the term's postings in the window is cheaper than point checks. */
+const MAX_POINT_CHECKS = 256;
+
 /** `doc` numbers of up to `limit` articles that hold every exact term and a term beginning with the prefix, newest first. */
 export async function searchDocs(tx: SearchTransaction, query: SearchQuery, limit: number): Promise<number[]> {
   const termIndex: TermIndex = tx.objectStore('terms').index('keys');
@@ -31,6 +34,11 @@ export async function searchDocs(tx: SearchTransaction, query: SearchQuery, limi
   const requirements = query.exact.map((term) => [term]);
   if (query.prefix !== null) requirements.push(await expandPrefix(termIndex, query.prefix));
   if (requirements.length === 0 || requirements.some((alternatives) => alternatives.length === 0)) return [];
+  // Rarest first: the rarest requirement picks the candidates in each window, the others only confirm them, so a
+  // rare word next to a common one never reads the common word's postings.
+  const sizes = await Promise.all(requirements.map((alternatives) => postingCount(termIndex, alternatives)));
+  const byRarity = requirements.map((alternatives, i) => ({ alternatives, size: sizes[i]! })).sort((a, b) => a.size - b.size);
+  const [driver, ...checks] = byRarity.map((requirement) => requirement.alternatives);
 
   const [newest, oldest] = await Promise.all([terms.openKeyCursor(null, 'prev'), terms.openKeyCursor(null, 'next')]);
   if (!newest || !oldest) return [];
@@ -40,15 +48,40 @@ export async function searchDocs(tx: SearchTransaction, query: SearchQuery, limi
   const hits: number[] = [];
   while (hits.length < limit && upper > oldest.key) {
     const lower = upper - width;
-    const perRequirement = await Promise.all(requirements.map((alternatives) => docsInWindow(termIndex, alternatives, lower, upper)));
-    perRequirement.sort((a, b) => a.size - b.size);
-    const [smallest, ...others] = perRequirement;
-    const matches = [...smallest!].filter((doc) => others.every((docs) => docs.has(doc)));
-    hits.push(...matches.sort((a, b) => b - a));
+    let candidates = await docsInWindow(termIndex, driver!, lower, upper);
+    for (const alternatives of checks) {
+      if (candidates.size === 0) break;
+      candidates =
+        candidates.size * alternatives.length <= MAX_POINT_CHECKS
+          ? await holdingAny(termIndex, alternatives, candidates)
+          : intersect(candidates, await docsInWindow(termIndex, alternatives, lower, upper));
+    }
+    hits.push(...[...candidates].sort((a, b) => b - a));
     upper = lower;
     width *= 2;
   }
   return hits.slice(0, limit);
+}
+
+async function postingCount(termIndex: TermIndex, terms: string[]): Promise<number> {
+  const counts = await Promise.all(terms.map((term) => termIndex.count(IDBKeyRange.bound([term, -Infinity], [term, Infinity]))));
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+/** The candidates that hold at least one of `terms`, checked one [term, doc] key at a time. */
+async function holdingAny(termIndex: TermIndex, terms: string[], candidates: Set<number>): Promise<Set<number>> {
+  const docs = [...candidates];
+  const held = await Promise.all(
+    docs.map(async (doc) => {
+      const counts = await Promise.all(terms.map((term) => termIndex.count(IDBKeyRange.only([term, doc]))));
+      return counts.some((count) => count > 0);
+    }),
+  );
+  return new Set(docs.filter((_, i) => held[i]));
+}
+
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  return new Set([...a].filter((doc) => b.has(doc)));
 }
 
 /** Articles with lower ≤ doc < upper holding any of `terms`. */

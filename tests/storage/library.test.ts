@@ -222,6 +222,8 @@ describe('search', () => {
     // A common word: exactly the newest N, whatever N.
     expect((await opened.library.search('part', { limit: 300 })).map((m) => m.id)).toEqual(newest.slice(0, 300));
     expect((await opened.library.search('part', { limit: 1_000 })).map((m) => m.id)).toEqual(newest);
+    // Two words in every article: later windows hold more candidates than point checks are worth.
+    expect((await opened.library.search('north part', { limit: 1_000 })).map((m) => m.id)).toEqual(newest);
     // A word only in the oldest window, alone and with a common word.
     expect((await opened.library.search('walrus')).map((m) => m.id)).toEqual([records[3]!.url]);
     expect((await opened.library.search('part walrus')).map((m) => m.id)).toEqual([records[3]!.url]);
