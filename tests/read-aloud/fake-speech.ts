@@ -25,6 +25,10 @@ export class FakeSpeechEngine implements SpeechEngine {
     return this.queue.length > 0;
   }
 
+  get pending(): boolean {
+    return this.queue.length > 1;
+  }
+
   get current(): UtteranceLike | undefined {
     return this.queue[0];
   }

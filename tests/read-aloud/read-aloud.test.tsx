@@ -157,6 +157,8 @@ describe('narrator', () => {
       speech.engine.finishCurrent();
     }
     expect(speech.engine.spoken.map((u) => u.text)).toEqual(blocks.map(blockText));
+    // Nothing was cancelled on the way: a cancel() right before speak() can swallow the utterance in some engines.
+    expect(speech.engine.calls.filter((call) => call === 'cancel')).toEqual([]);
     expect(speech.engine.spoken.every((u) => u.voice?.name === 'Daniel' && u.lang === 'en-GB' && u.rate === 1.25)).toBe(true);
     expect(revealed).toEqual(blocks.map(blockText));
     expect(highlighted()).toEqual([]);

@@ -115,7 +115,8 @@ export function createNarrator(options: NarratorOptions): Narrator {
   function silence(): void {
     generation += 1;
     if (speech.engine.paused) speech.engine.resume();
-    speech.engine.cancel();
+    // Only when something is queued: a cancel() right before speak() can swallow the new utterance in some engines.
+    if (speech.engine.speaking || speech.engine.pending) speech.engine.cancel();
   }
 
   function restartCurrentBlock(): void {

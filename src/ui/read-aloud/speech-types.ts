@@ -21,6 +21,7 @@ export interface UtteranceLike {
 
 export interface SpeechEngine {
   readonly speaking: boolean;
+  readonly pending: boolean;
   readonly paused: boolean;
   speak(utterance: UtteranceLike): void;
   cancel(): void;
