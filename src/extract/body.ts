@@ -3,6 +3,8 @@ import type { Dateline } from './dates';
 import type { LeadImage } from './types';
 import { absoluteUrl } from './url';
 import { normalizeSpace } from './text';
+import { removeBoilerplate } from './boilerplate';
+import { inFurniture } from './furniture';
 
 export interface ExtractedBody {
   html: string;
@@ -16,6 +18,8 @@ interface Lifted {
   headline: string;
   byline: string | null;
   dates: Dateline;
+  /** Shown above the body as the excerpt, so it leaves the body. */
+  standfirst?: string | null;
 }
 
 const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy'];
@@ -26,12 +30,13 @@ export function extractBody(doc: Document, pageUrl: string, lifted: Lifted): Ext
   resolveLazyImages(doc);
   const leadFigure = findLeadFigure(doc, pageUrl);
 
-  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
+  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element, charThreshold: 300, keepClasses: true }).parse();
   const root = parsed?.content;
   if (!parsed || !root) return null;
 
   makeUrlsAbsolute(root, pageUrl);
   const leadImage = takeLeadImage(root) ?? (leadFigure && !bodyHasImage(root, leadFigure.src) ? leadFigure : null);
+  removeBoilerplate(root, { headline: lifted.headline, standfirst: lifted.standfirst ?? null, byline: lifted.byline });
   const text = normalizeBlockText(root);
   if (text.length < 140) return null;
 
@@ -101,7 +106,7 @@ function findLeadFigure(doc: Document, pageUrl: string): LeadImage | null {
   for (const img of region.querySelectorAll('img[src]')) {
     if ((h1.compareDocumentPosition(img) & 4) === 0) continue;
     if (firstParagraph && (firstParagraph.compareDocumentPosition(img) & 4) !== 0) break;
-    if (img.closest(NOT_THE_ARTICLE)) continue;
+    if (inFurniture(img, NOT_THE_ARTICLE)) continue;
     const width = Number(img.getAttribute('width') ?? '0');
     if (width && width < 200) continue;
     const src = absoluteUrl(img.getAttribute('src')!, pageUrl);

@@ -1,15 +1,21 @@
 import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetadata } from './metadata';
 import { normalizeSpace } from './text';
+import { inFurniture } from './furniture';
 
 /** Where a byline element never is. */
-const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i]';
+const NOT_THE_ARTICLE = 'aside, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i]';
 const BYLINE_ELEMENTS = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i], [class*="writer" i], [class*="autor" i], [class*="auteur" i], [class*="redakteur" i]';
 const MAX_BYLINE_ELEMENTS = 60;
 
-const BY_PREFIX = /^(?:(?:written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
-const ROLE_PREFIX = /^(?:author|autor|auteur|autore|auteurs|autorin|verfasser|reporter|redaktion|text|texte|fotos?|bild|posted|publié|written|redacción|redazione)\s*[:\-]\s*/i;
+const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
+/** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
+const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen)\b)|\d/i;
+const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
+const ROLE_PREFIX = /^(?:author|autor|auteur|autore|auteurs|autorin|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+/** Desk, team and staff credits: kept only when the page names no person. */
+const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name. */
-const JUNK = /^(?:(?:written|posted|published|reported|photos?)\s+by|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|author|autor|posted|by|von|news|desk)$/i;
+const JUNK = /^(?:(?:written|posted|published|reported|photos?)\s+by|https?|publiziert|veröffentlicht|published|posted|updated|geschrieben|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|author|autor|posted|by|von|news|desk)$/i;
 const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)\b|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
@@ -18,21 +24,41 @@ const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|co
  * the visible dateline line says besides its dates. Organisation names and the site's own name are not authors.
  */
 export function findByline(doc: Document, meta: PageMetadata, datelineText: string | null = null): string | null {
+  const notPeople = [meta.siteName, ...publisherNames(meta)].filter((n): n is string => Boolean(n));
+  const clean = (raw: string[]): string[] =>
+    dedupe(raw.map(cleanAuthorName).filter((n): n is string => n !== null && !notPeople.some((site) => sameName(n, site)) && !isDomainName(n, doc)));
   const tiers: Array<() => string[]> = [
-    () => jsonLdAuthors(meta),
-    () => splitNames(metaContent(doc, ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name']) ?? ''),
-    () => bylineElements(doc),
-    () => (datelineText ? splitNames(datelineText) : []),
+    () => clean(jsonLdAuthors(meta)),
+    () => {
+      for (const key of AUTHOR_META) {
+        const names = clean(splitNames(metaContent(doc, [key]) ?? ''));
+        if (names.length) return names;
+      }
+      return [];
+    },
+    () => bylineElements(doc, clean),
+    () => (datelineText ? clean(splitNames(datelineText)) : []),
   ];
-  const site = meta.siteName;
+  let weakOnly: string[] | null = null;
   for (const tier of tiers) {
-    const cleaned = tier()
-      .map(cleanAuthorName)
-      .filter((n): n is string => n !== null && !isSiteName(n, site, doc));
-    const unique = dedupe(cleaned);
-    if (unique.length) return joinNames(unique.slice(0, 6));
+    const names = tier();
+    if (names.length === 0) continue;
+    const people = names.filter((n) => !isWeakName(n, notPeople));
+    if (people.length) return joinNames(people.slice(0, 6));
+    weakOnly ??= names;
   }
-  return null;
+  return weakOnly ? joinNames(weakOnly.slice(0, 3)) : null;
+}
+
+const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'];
+
+/** Desk and staff credits, and credits that carry the site's name (`Us Weekly Staff`, `Devdiscourse News Desk`). */
+function isWeakName(name: string, siteNames: string[]): boolean {
+  return WEAK_NAME.test(name) || siteNames.some((site) => squash(site).length >= 4 && squash(name).includes(squash(site)));
+}
+
+function publisherNames(meta: PageMetadata): string[] {
+  return meta.articleNodes.map((node) => jsonLdString(node['publisher'])).filter((n): n is string => n !== null);
 }
 
 function jsonLdAuthors(meta: PageMetadata): string[] {
@@ -49,26 +75,28 @@ function jsonLdAuthors(meta: PageMetadata): string[] {
   return names;
 }
 
-function bylineElements(doc: Document): string[] {
-  const found: string[] = [];
+function bylineElements(doc: Document, clean: (raw: string[]) => string[]): string[] {
   let count = 0;
   for (const el of doc.querySelectorAll(BYLINE_ELEMENTS)) {
     if (++count > MAX_BYLINE_ELEMENTS) break;
     const cls = (el.getAttribute('class') ?? '').toLowerCase();
     // Author boxes and bios hold sentences, not names.
-    if (/bio|description|about|avatar|image|img|photo|social|follow|more|box|info|url|email/.test(cls) && !/name/.test(cls)) continue;
-    if (el.closest(NOT_THE_ARTICLE)) continue;
+    if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
+    if (inFurniture(el, NOT_THE_ARTICLE) || inPageFooter(el)) continue;
     const named = el.querySelector('[itemprop="name"], [class*="name" i], a[rel~="author" i]');
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
-    const names = splitNames(text);
-    if (names.length) {
-      found.push(...names);
-      // The first byline on the page is the article's; later ones are often other articles' or comments'.
-      if (found.length) break;
-    }
+    // The first byline on the page that yields a name is the article's; later ones are other articles' or comments'.
+    const names = clean(splitNames(text));
+    if (names.length) return names;
   }
-  return found;
+  return [];
+}
+
+/** A footer of the page, not one inside the article (post footers often carry the byline). */
+function inPageFooter(el: Element): boolean {
+  const footer = el.closest('footer');
+  return footer !== null && !footer.closest('article, main, [role="main"], [class*="post" i], [class*="entry" i]');
 }
 
 /** `By A, B and C` → [A, B, C]. */
@@ -76,7 +104,7 @@ export function splitNames(raw: string): string[] {
   const text = normalizeSpace(raw).replace(BY_PREFIX, '');
   if (!text || /https?:\/\/|^www\./i.test(text)) return [];
   return text
-    .split(/\s*(?:,|;|&|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
+    .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
     .map((part) => part.trim())
     .filter(Boolean);
 }
@@ -87,13 +115,18 @@ export function cleanAuthorName(raw: string): string | null {
     .replace(BY_PREFIX, '')
     .replace(ROLE_PREFIX, '')
     .replace(BY_PREFIX, '')
-    .split(/\s+[-–—]\s+(?=updated|published|\d)/i)[0]!
+    .split(AFTER_NAME_LABEL)[0]!;
+  const beforeConnector = name;
+  name = name.split(AFTER_NAME_CONNECTOR)[0]!;
+  // `Jane Roe is a reporter who …` is a bio sentence; `Jane Roe am 21. April` is a byline.
+  if (name !== beforeConnector && beforeConnector.split(/\s+/).length > 8) return null;
+  name = name
     .replace(/^@/, '')
     .replace(/[,;:|·•\-–—]+$/, '')
     .trim();
   if (!name || name.includes('@') || ORGANISATION.test(name)) return null;
   if (/\d/.test(name)) return null;
-  if (JUNK.test(name)) return null;
+  if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last)\b/i.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;
   // A name has letters; a line of punctuation or one lower-case function word is not one.
@@ -110,14 +143,20 @@ function decodeEntities(text: string): string {
   });
 }
 
-function isSiteName(name: string, siteName: string | null, doc: Document): boolean {
-  const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const n = squash(name);
-  if (siteName && (n === squash(siteName) || (n.length > 3 && squash(siteName).includes(n)))) return true;
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function sameName(name: string, siteName: string): boolean {
+  return squash(name) === squash(siteName);
+}
+
+/** The page's own domain name written as an author (`Heise` on heise.de). */
+function isDomainName(name: string, doc: Document): boolean {
   try {
     const host = new URL(doc.URL).hostname.replace(/^www\./, '').split('.');
     const domain = host.length >= 2 ? host[host.length - 2]! : host[0]!;
-    return domain.length > 3 && n === squash(domain);
+    return domain.length > 3 && squash(name) === squash(domain);
   } catch {
     return false;
   }

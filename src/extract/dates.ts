@@ -1,6 +1,7 @@
-import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetadata } from './metadata';
+import { jsonLdString, metaContent, type PageMetadata } from './metadata';
 import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
+import { inFurniture } from './furniture';
 
 export { TZ_OFFSETS, dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 
@@ -22,7 +23,7 @@ const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisier
 /** Page furniture whose dates belong to other articles, comments, the copyright line or today's date. */
 const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="copyright" i], [class*="footer" i], [id*="footer" i], [class*="reply" i], [class*="more-" i], [class*="popular" i], [class*="trending" i]';
 /** Elements that carry a date by markup or by class name. */
-const DATE_HINTS = '[itemprop="datePublished" i], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
+const DATE_HINTS = '[itemprop="datePublished" i], [property*="date" i][content], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
 const MAX_HINTS = 400;
 
 interface PageDate {
@@ -40,12 +41,12 @@ interface PageDate {
  * 3. dates shown on the page near the headline: `<time datetime>`, `itemprop`, elements whose class says date, and
  *    labelled lines (`Updated: … | Created: …`), in document order, preferring those inside the headline's article;
  *    dates in related/sidebar/comment/footer/copyright blocks and in a site header without the headline never count;
- * 4. any other JSON-LD node's `datePublished` (WebPage);
- * 5. a date in the URL path.
+ * 4. a date in the URL path.
+ * A `WebPage` node's `datePublished` is not read: SEO plugins stamp it on every page, articles or not.
  * When the metadata's published time is in UTC and the page shows the same moment as a local date one day apart,
  * the page's own day wins: metadata normalised to UTC loses the day the reader saw.
  */
-export function findDates(doc: Document, meta: PageMetadata, url: string): Dateline {
+export function findDates(doc: Document, meta: PageMetadata, url: string, headline: string | null = null): Dateline {
   let published: string | null = null;
   let modified: string | null = null;
   for (const node of meta.articleNodes) {
@@ -56,7 +57,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string): Datel
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
   const dayFirst = guessDayFirst([], meta.lang);
-  const shown = readPageDates(doc, dayFirst);
+  const shown = readPageDates(doc, dayFirst, headline);
   const shownPublished = shown.find((d) => d.kind === 'published') ?? null;
   const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
 
@@ -64,11 +65,6 @@ export function findDates(doc: Document, meta: PageMetadata, url: string): Datel
   published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 
-  if (!published) {
-    for (const node of meta.jsonLd) {
-      if (jsonLdTypes(node).some((t) => /WebPage$/.test(t))) published ??= parseOrNull(jsonLdString(node['datePublished']));
-    }
-  }
   published ??= dateFromUrl(url);
 
   const lineElement = shownPublished?.line ? shownPublished.element : shownModified?.line ? shownModified.element : null;
@@ -96,10 +92,10 @@ function oneDayApart(a: string, b: string): boolean {
 }
 
 /** The dates the page shows, published ones first within each region, article region before the rest of the page. */
-function readPageDates(doc: Document, dayFirst: boolean | null): PageDate[] {
+function readPageDates(doc: Document, dayFirst: boolean | null, headline: string | null = null): PageDate[] {
   const body = doc.body;
   if (!body) return [];
-  const h1 = [...doc.querySelectorAll('h1')].find((h) => !h.closest(NOT_THE_ARTICLE)) ?? null;
+  const h1 = findHeadlineElement(doc, headline);
   const region = h1?.closest('article, main, [role="main"]') ?? null;
   const inRegion: PageDate[] = [];
   const elsewhere: PageDate[] = [];
@@ -110,9 +106,8 @@ function readPageDates(doc: Document, dayFirst: boolean | null): PageDate[] {
     if ([...seen].some((s) => s.contains(el))) continue;
     const found = datesOfElement(el, dayFirst);
     if (found.length === 0) continue;
-    if (el.closest(NOT_THE_ARTICLE)) continue;
-    const header = el.closest('header');
-    if (header && h1 && !header.contains(h1) && !header.closest('article')) continue;
+    if (inFurniture(el, NOT_THE_ARTICLE)) continue;
+    if (inSiteHeader(el, h1)) continue;
     seen.add(el);
     (region && region.contains(el) ? inRegion : elsewhere).push(...found);
     if (inRegion.length >= 4) break;
@@ -120,11 +115,29 @@ function readPageDates(doc: Document, dayFirst: boolean | null): PageDate[] {
   return [...inRegion, ...elsewhere];
 }
 
+/** The element showing the headline (else the first `<h1>` outside page furniture): dates near it are the article's. */
+function findHeadlineElement(doc: Document, headline: string | null): Element | null {
+  if (headline) {
+    for (const heading of doc.querySelectorAll('h1, h2')) {
+      if (normalizeSpace(heading.textContent ?? '') === headline && !inFurniture(heading, NOT_THE_ARTICLE)) return heading;
+    }
+  }
+  return [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? null;
+}
+
+/** A site header (navigation, logo, menu) outside the article shows today's date, not the article's. */
+function inSiteHeader(el: Element, headlineElement: Element | null): boolean {
+  const header = el.closest('header, [role="banner"]');
+  if (!header || header.closest('article, main, [role="main"], [role="article"]')) return false;
+  if (headlineElement && header.contains(headlineElement)) return false;
+  return header.querySelector('nav, [role="navigation"], [class*="logo" i], [class*="menu" i]') !== null || header.getAttribute('role') === 'banner';
+}
+
 function datesOfElement(el: Element, dayFirst: boolean | null): PageDate[] {
   const itemprop = el.getAttribute('itemprop')?.toLowerCase() ?? '';
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  const markedModified = itemprop === 'datemodified' || /updated|modified/.test(cls);
-  const machine = el.getAttribute('datetime') ?? (itemprop ? el.getAttribute('content') : null) ?? (/^\d{4}-\d{2}-\d{2}/.test(el.getAttribute('title') ?? '') ? el.getAttribute('title') : null);
+  const markedModified = itemprop === 'datemodified' || /modified/.test(el.getAttribute('property') ?? '') || /updated|modified/.test(cls);
+  const machine = el.getAttribute('datetime') ?? (itemprop || el.hasAttribute('property') ? el.getAttribute('content') : null) ?? (/^\d{4}-\d{2}-\d{2}/.test(el.getAttribute('title') ?? '') ? el.getAttribute('title') : null);
   if (machine) {
     const iso = parseMachineDate(machine, dayFirst);
     if (iso) return [{ iso, kind: markedModified ? 'modified' : 'published', element: el, line: null }];

@@ -1,5 +1,6 @@
 import type { PageMetadata } from './metadata';
 import { normalizeSpace } from './text';
+import { inFurniture } from './furniture';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•]\s*(?=\S)/;
 /** Page furniture a headline never sits in. */
@@ -52,7 +53,7 @@ function readHeadings(doc: Document, siteName: string | null): Heading[] {
   const headings: Heading[] = [];
   for (const el of doc.querySelectorAll(HEADING_SELECTOR)) {
     if (headings.length >= 30) break;
-    if (el.closest(OUTSIDE_ARTICLE)) continue;
+    if (inFurniture(el, OUTSIDE_ARTICLE)) continue;
     const text = headingText(el);
     if (text.length < 2 || text.length > 300 || text.toLowerCase() === site) continue;
     headings.push({ text, isH1: el.tagName === 'H1' });

@@ -17,11 +17,11 @@ export function extractUnsanitized(doc: Document, url: string): ExtractOutcome {
   const canonical = canonicalUrl(doc, url);
   const meta = readPageMetadata(doc, url);
   const headline = findHeadline(doc, meta);
-  const dates = findDates(doc, meta, url);
+  const dates = findDates(doc, meta, url, headline);
   const byline = findByline(doc, meta, dates.bylineText ?? null);
   const standfirst = findStandfirst(doc, headline);
 
-  const body = extractBody(doc, url, { headline, byline, dates });
+  const body = extractBody(doc, url, { headline, byline, dates, standfirst });
   if (!body) {
     return { kind: 'not-an-article', url, canonicalUrl: canonical, title: headline || doc.title || url };
   }

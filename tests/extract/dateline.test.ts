@@ -119,7 +119,7 @@ describe('findDates: precedence', () => {
 
   it('ignores dates in related blocks, sidebars, comments, footers and a site header without the headline', () => {
     const dates = datesOf(`<html><body>
-      <header class="site"><span class="date">Mittwoch, 01. November 2023</span></header>
+      <header class="site"><nav><a href="/">Home</a></nav><span class="date">Mittwoch, 01. November 2023</span></header>
       <article><h1>Headline here</h1><p>${'Body text. '.repeat(30)}</p></article>
       <aside><span class="date">2 May 2021</span></aside>
       <div class="related-posts"><time datetime="2020-01-01">1 Jan</time></div>
