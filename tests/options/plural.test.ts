@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCount, tCount } from '../../src/ui/options/plural';
 import messages from '../../_locales/en/messages.json';
+import germanMessages from '../../_locales/de/messages.json';
 
 type Catalogue = Record<string, { message: string }>;
 
@@ -35,8 +36,9 @@ describe('tCount', () => {
     expect(tCount('deletedCount', 1)).toBe('1 deleted.');
   });
 
-  it('formats counts in the UI language', () => {
-    installCatalogue(messages as Catalogue, 'de');
+  it('formats counts in the language the strings are shown in', () => {
+    installCatalogue(germanMessages as Catalogue, 'de');
     expect(formatCount(10_000)).toBe('10.000');
+    expect(tCount('articleCount', 10_000)).toContain('10.000');
   });
 });
