@@ -34,20 +34,28 @@ export async function searchDocs(tx: SearchTransaction, query: SearchQuery, limi
   const requirements = query.exact.map((term) => [term]);
   if (query.prefix !== null) requirements.push(await expandPrefix(termIndex, query.prefix));
   if (requirements.length === 0 || requirements.some((alternatives) => alternatives.length === 0)) return [];
-  // Rarest first: the rarest requirement picks the candidates in each window, the others only confirm them, so a
-  // rare word next to a common one never reads the common word's postings.
-  const sizes = await Promise.all(requirements.map((alternatives) => postingCount(termIndex, alternatives)));
-  const byRarity = requirements.map((alternatives, i) => ({ alternatives, size: sizes[i]! })).sort((a, b) => a.size - b.size);
-  const [driver, ...checks] = byRarity.map((requirement) => requirement.alternatives);
-
   const [newest, oldest] = await Promise.all([terms.openKeyCursor(null, 'prev'), terms.openKeyCursor(null, 'next')]);
   if (!newest || !oldest) return [];
   const range = newest.key - oldest.key + 1;
   let width = Math.max(1, Math.ceil(range * FIRST_WINDOW_FRACTION));
   let upper = newest.key + 1;
-  const hits: number[] = [];
-  while (hits.length < limit && upper > oldest.key) {
-    const lower = upper - width;
+  let lower = upper - width;
+
+  // The first (small) window is read for every requirement; how many articles each matched there ranks them by
+  // rarity. Counting postings up front would cost as much as reading them (Chromium checks each index entry).
+  const firstWindow = await Promise.all(requirements.map((alternatives) => docsInWindow(termIndex, alternatives, lower, upper)));
+  const hits = [...firstWindow.reduce(intersect)].sort((a, b) => b - a);
+  // Rarest first: it picks the candidates in each later window and the others only confirm them, so a rare word
+  // beside a common one never reads the common word's postings.
+  const [driver, ...checks] = requirements
+    .map((alternatives, i) => ({ alternatives, seen: firstWindow[i]!.size }))
+    .sort((a, b) => a.seen - b.seen)
+    .map((requirement) => requirement.alternatives);
+
+  while (hits.length < limit && lower > oldest.key) {
+    upper = lower;
+    width *= 2;
+    lower = upper - width;
     let candidates = await docsInWindow(termIndex, driver!, lower, upper);
     for (const alternatives of checks) {
       if (candidates.size === 0) break;
@@ -57,15 +65,8 @@ export async function searchDocs(tx: SearchTransaction, query: SearchQuery, limi
           : intersect(candidates, await docsInWindow(termIndex, alternatives, lower, upper));
     }
     hits.push(...[...candidates].sort((a, b) => b - a));
-    upper = lower;
-    width *= 2;
   }
   return hits.slice(0, limit);
-}
-
-async function postingCount(termIndex: TermIndex, terms: string[]): Promise<number> {
-  const counts = await Promise.all(terms.map((term) => termIndex.count(IDBKeyRange.bound([term, -Infinity], [term, Infinity]))));
-  return counts.reduce((sum, count) => sum + count, 0);
 }
 
 /** The candidates that hold at least one of `terms`, checked one [term, doc] key at a time. */
