@@ -108,10 +108,13 @@ interface StoredPreferences {
  * MIGRATIONS[n] turns a version-n record's values into version n+1's. Unknown keys are dropped by validation later,
  * so a migration only has to carry renamed or re-typed values across.
  */
+// No released version wrote versions 0 or 1: they are the pre-release shapes (values stored bare, without the envelope;
+// then theme "auto" and fontSize as a CSS string), kept so such a record is upgraded rather than reset, and as the
+// pattern the next real migration follows.
 const MIGRATIONS: ReadonlyArray<(values: Record<string, unknown>) => Record<string, unknown>> = [
-  // 0 → 1: development builds stored the values bare (no envelope); `decodeStored` wraps them as version 0.
+  // 0 → 1: bare values; `migrateStored` reads a record without the envelope as version 0.
   (values) => values,
-  // 1 → 2: theme "auto" became "system"; fontSize was a CSS string ("18px") and became a number of px.
+  // 1 → 2: theme "auto" is "system"; fontSize "18px" is the number 18.
   (values) => {
     const next = { ...values };
     if (next.theme === 'auto') next.theme = 'system';
