@@ -246,6 +246,16 @@ describe('ReadAloudControls', () => {
     expect(host.querySelector('button')).toBeNull();
   });
 
+  it('turns the no-voice message into controls when voices arrive later', async () => {
+    const speech = fakeSpeech([]);
+    const { host } = await mountControls(speech);
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 80)));
+    expect(host.querySelector('[data-read-aloud="unavailable"]')?.textContent).toBe('readAloudNoVoice');
+    await act(() => speech.engine.installVoices([voice('Daniel', 'en-GB')]));
+    expect(host.querySelector('[data-read-aloud="unavailable"]')).toBeNull();
+    expect((host.querySelector('select') as HTMLSelectElement).value).toBe('Daniel#en-GB');
+  });
+
   it('says the browser has no speech synthesis when the API is missing', async () => {
     const { host } = await mountControls(null);
     expect(host.querySelector('[data-read-aloud="unavailable"]')?.textContent).toBe('readAloudNoEngine');
@@ -292,5 +302,6 @@ describe('ReadAloudControls', () => {
     expect(speech.engine.queue).toHaveLength(1);
     await act(() => render(null, host));
     expect(speech.engine.queue).toHaveLength(0);
+    expect(speech.engine.listenerCount).toBe(0);
   });
 });

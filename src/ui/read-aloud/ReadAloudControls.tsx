@@ -38,13 +38,18 @@ export function ReadAloudControls({ articleRoot, lang, speech: given, voiceWaitM
   useEffect(() => {
     if (!speech) return;
     let live = true;
-    waitForVoices(speech.engine, voiceWaitMs).then((voices) => {
+    const show = (voices: VoiceLike[]): void => {
       if (!live) return;
       setAvailability(voices.length ? { kind: 'ready', voices } : { kind: 'no-voice' });
-      setVoice(pickVoice(voices, lang));
-    });
+      setVoice((chosen) => (chosen && voices.includes(chosen) ? chosen : pickVoice(voices, lang)));
+    };
+    void waitForVoices(speech.engine, voiceWaitMs).then(show);
+    // Voices installed or loaded after the wait (a slow engine start) still turn the message into controls.
+    const onVoicesChanged = (): void => show(speech.engine.getVoices());
+    speech.engine.addEventListener('voiceschanged', onVoicesChanged);
     return () => {
       live = false;
+      speech.engine.removeEventListener('voiceschanged', onVoicesChanged);
     };
   }, [speech, lang, voiceWaitMs]);
 
