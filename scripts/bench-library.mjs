@@ -121,7 +121,7 @@ async function optionsFirstRows(browser, extension) {
 
 async function measureAt(size, context) {
   const { browser, probe, tab, extension, sources } = context;
-  const result = { size, popup: [], options: [], search: {}, saves: [], deletes: [] };
+  const result = { size, popup: [], options: [], search: {}, saves: [], deletes: [], listReads: [] };
 
   for (let round = 0; round < ROUNDS; round++) {
     result.popup.push(await popupSavedList(browser, tab, extension));
@@ -143,6 +143,7 @@ async function measureAt(size, context) {
     const removed = await probe.evaluate((id) => globalThis.__bsLibrary.removeOne(id), saved.value);
     result.deletes.push({ ms: removed.ms, writes: removed.writes });
   }
+  for (let round = 0; round < ROUNDS; round++) result.listReads.push(await probe.evaluate(() => globalThis.__bsLibrary.listReads(40)));
   result.count = await probe.evaluate(() => globalThis.__bsLibrary.count());
   return result;
 }
@@ -159,6 +160,8 @@ function report(results, seeding, sources, startedAt) {
   lines.push(row('seeding (import path, batches of 250)', seeding.map((s) => `${(s.ms / 1000).toFixed(1)} s`)));
   lines.push(row('popup Saved view: first rows in the DOM', results.map((r) => ms(median(r.popup.map((p) => p.rowsInDom))))));
   lines.push(row('popup Saved view: first rows painted', results.map((r) => ms(median(r.popup.map((p) => p.painted))))));
+  lines.push(row('  of which listNewest(40), alone', results.map((r) => ms(median(r.listReads.map((l) => l.listNewest))))));
+  lines.push(row('  of which count(), alone', results.map((r) => ms(median(r.listReads.map((l) => l.count))))));
   lines.push(row('options: first rows, from navigation start', results.map((r) => ms(median(r.options.map((o) => o.fromNavigation))))));
   lines.push(row('options: first rows, after its first paint', results.map((r) => ms(median(r.options.map((o) => o.fromFirstPaint).filter((v) => v !== null))))));
   for (const label of Object.keys(results[0].search)) {

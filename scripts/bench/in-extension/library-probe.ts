@@ -100,6 +100,14 @@ class LibraryProbe {
     return timed(async () => (await lib.remove([id])).length);
   }
 
+  /** The two reads the popup's saved list waits for before its first rows (popup/use-saved-list.ts), each timed alone. */
+  async listReads(limit: number): Promise<{ listNewest: number; count: number }> {
+    const lib = await library();
+    const newest = await timed(async () => (await lib.listNewest(limit)).items.length);
+    const counted = await timed(() => lib.count());
+    return { listNewest: newest.ms, count: counted.ms };
+  }
+
   async count(): Promise<number> {
     return (await library()).count();
   }
