@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBudgets, formatSizes } from './budgets.mjs';
+import { stripReadabilityLogs } from './strip-readability-logs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -51,6 +52,7 @@ async function bundleExtension(outdir, { testSeams }) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    plugins: [stripReadabilityLogs],
   };
   const pages = await esbuild.build({
     ...common,

@@ -1,4 +1,4 @@
-import { Readability } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 import type { Dateline } from './dates';
 import type { LeadImage } from './types';
 import { absoluteUrl } from './url';
