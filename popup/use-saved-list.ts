@@ -27,11 +27,15 @@ export function useSavedList() {
   const reload = useCallback(async () => {
     try {
       const lib = await library();
-      const [page, total] = await Promise.all([lib.listNewest(Math.max(loaded.current, PAGE_SIZE)), lib.count()]);
+      // The rows paint as soon as they are read; counting every entry takes longer as the library grows.
+      const counting = lib.count();
+      const page = await lib.listNewest(Math.max(loaded.current, PAGE_SIZE));
       exhausted.current = page.items.length < Math.max(loaded.current, PAGE_SIZE);
       loaded.current = page.items.length;
       lastItem.current = page.items[page.items.length - 1];
-      setState({ items: page.items, total, loading: false, error: null, skipped: page.skipped.length });
+      setState((previous) => ({ items: page.items, total: previous.total, loading: false, error: null, skipped: page.skipped.length }));
+      const total = await counting;
+      setState((previous) => ({ ...previous, total }));
     } catch (error) {
       setState((previous) => ({ ...previous, loading: false, error: messageOf(error) }));
     }
