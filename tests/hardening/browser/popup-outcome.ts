@@ -22,7 +22,10 @@ export async function popupOutcome(popup: Page, openedAt: number, budgetMs: numb
         }
         const status = document.querySelector('.bs-status');
         const title = status?.querySelector('.bs-status__title')?.textContent?.trim();
-        if (status && title) return { kind: 'message' as const, title, text: (status.textContent ?? '').replace(/\s+/g, ' ').trim() };
+        if (status && title) {
+          const parts = [...status.children].map((child) => (child.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+          return { kind: 'message' as const, title, text: parts.join(' — ') };
+        }
         return null;
       })
       .catch(() => null);
