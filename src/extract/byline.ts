@@ -102,7 +102,8 @@ function inPageFooter(el: Element): boolean {
 /** `By A, B and C` → [A, B, C]. */
 export function splitNames(raw: string): string[] {
   const text = normalizeSpace(raw).replace(BY_PREFIX, '');
-  if (!text || /https?:\/\/|^www\./i.test(text)) return [];
+  // An organisation with its address (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
+  if (!text || /https?:\/\/|^www\./i.test(text) || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
   return text
     .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
     .map((part) => part.trim())
@@ -126,12 +127,15 @@ export function cleanAuthorName(raw: string): string | null {
     .trim();
   if (!name || name.includes('@') || ORGANISATION.test(name)) return null;
   if (/\d/.test(name)) return null;
-  if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last)\b/i.test(name)) return null;
+  if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last|filed under|kategorie|category|tags?)\b/i.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;
   // A name has letters; a line of punctuation or one lower-case function word is not one.
   if (!/\p{L}{2}/u.test(name)) return null;
   name = name.replace(/\s*\((?:[^)]*)\)$/, '').trim();
+  // Text shown twice (a visible name and its screen-reader copy) reads `Jane RoeJane Roe`.
+  const half = name.length / 2;
+  if (Number.isInteger(half) && name.slice(0, half) === name.slice(half)) name = name.slice(0, half);
   return name || null;
 }
 
