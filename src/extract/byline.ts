@@ -112,7 +112,7 @@ export function splitNames(raw: string): string[] {
 
 /** A name, or null for junk: `By` and role prefixes, dates, e-mail addresses, URLs, organisation names, placeholders. */
 export function cleanAuthorName(raw: string): string | null {
-  let name = normalizeSpace(decodeEntities(raw))
+  let name = normalizeSpace(raw)
     .replace(BY_PREFIX, '')
     .replace(ROLE_PREFIX, '')
     .replace(BY_PREFIX, '')
@@ -139,13 +139,6 @@ export function cleanAuthorName(raw: string): string | null {
   return name || null;
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&([a-z]+|#\d+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-    const named: Record<string, string> = { amp: '&', oacute: 'ó', aacute: 'á', eacute: 'é', iacute: 'í', uacute: 'ú', ntilde: 'ñ', uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', nbsp: ' ' };
-    return named[entity.toLowerCase()] ?? whole;
-  });
-}
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

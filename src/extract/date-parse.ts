@@ -1,32 +1,18 @@
 import { normalizeSpace } from './text';
 
 /** Offsets of timezone abbreviations news sites print. Ambiguous ones take the reading most common on news sites (IST = India). */
-export const TZ_OFFSETS: Record<string, string> = {
-  UTC: '+00:00', GMT: '+00:00', Z: '+00:00', BST: '+01:00', IST: '+05:30', CET: '+01:00', CEST: '+02:00',
-  MEZ: '+01:00', MESZ: '+02:00', EET: '+02:00', EEST: '+03:00', WET: '+00:00', WEST: '+01:00', MSK: '+03:00',
-  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00',
-  PDT: '-07:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', AEST: '+10:00', AEDT: '+11:00', ACST: '+09:30',
-  ACDT: '+10:30', AWST: '+08:00', NZST: '+12:00', NZDT: '+13:00', JST: '+09:00', KST: '+09:00', SGT: '+08:00',
-  HKT: '+08:00', PKT: '+05:00', WIB: '+07:00', SAST: '+02:00', WAT: '+01:00', EAT: '+03:00', PHT: '+08:00',
-  ET: '-05:00', PT: '-08:00', CT: '-06:00', MT: '-07:00',
-};
+export const TZ_OFFSETS: Record<string, string> = Object.fromEntries(
+  'UTC+00:00 GMT+00:00 Z+00:00 BST+01:00 IST+05:30 CET+01:00 CEST+02:00 MEZ+01:00 MESZ+02:00 EET+02:00 EEST+03:00 WET+00:00 WEST+01:00 MSK+03:00 EST-05:00 EDT-04:00 CST-06:00 CDT-05:00 MST-07:00 MDT-06:00 PST-08:00 PDT-07:00 AKST-09:00 AKDT-08:00 HST-10:00 AEST+10:00 AEDT+11:00 ACST+09:30 ACDT+10:30 AWST+08:00 NZST+12:00 NZDT+13:00 JST+09:00 KST+09:00 SGT+08:00 HKT+08:00 PKT+05:00 WIB+07:00 SAST+02:00 WAT+01:00 EAT+03:00 PHT+08:00 ET-05:00 PT-08:00 CT-06:00 MT-07:00'
+    .split(' ')
+    .map((entry) => [entry.slice(0, -6), entry.slice(-6)]),
+);
 
 /** Month names and abbreviations in the languages of the pages we read most (en, de, fr, es, it, nl, pt). */
-const MONTH_WORDS: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'jän', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'januari', 'janeiro']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fév', 'febrero', 'febbraio', 'februari', 'fevereiro', 'fev']],
-  [3, ['march', 'mar', 'märz', 'maerz', 'mär', 'mars', 'marzo', 'maart', 'mrt', 'março', 'marco']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'mei', 'maio']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro']],
-];
-const MONTHS = new Map<string, number>(MONTH_WORDS.flatMap(([n, words]) => words.map((w) => [w, n] as [string, number])));
+const MONTHS = new Map<string, number>(
+  'january jan januar jänner jän janvier janv enero ene gennaio gen januari janeiro|february feb februar février fevrier févr fév febrero febbraio februari fevereiro fev|march mar märz maerz mär mars marzo maart mrt março marco|april apr avril avr abril abr aprile|may mai mayo maggio mag mei maio|june jun juni juin junio giugno giu junho|july jul juli juillet juil julio luglio lug julho|august aug août aout agosto ago augustus|september sep sept septembre septiembre setiembre settembre set setembro|october oct oktober okt octobre octubre ottobre ott outubro out|november nov novembre noviembre novembro|december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro'
+    .split('|')
+    .flatMap((words, index) => words.split(' ').map((word) => [word, index + 1] as [string, number])),
+);
 
 const MONTH = '([\\p{L}]{3,10})\\.?';
 const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:of\\s+|de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu');

