@@ -1,6 +1,6 @@
 import { extractUnsanitized } from '../extract/pipeline';
 import type { ExtractOutcome } from '../extract/types';
-import { defusedClone, measurePage, nonHtmlContentType } from './page-guards';
+import { defusedClone, isNotHtml, pageTooLarge } from './page-guards';
 
 export type PageExtraction = ExtractOutcome | { kind: 'error'; message: string };
 
@@ -13,11 +13,9 @@ export function run(): PageExtraction {
   try {
     const url = location.href;
     // Plain text, images, XML and JSON are shown by the browser in a generated page that has no article in it.
-    if (nonHtmlContentType(document)) return { kind: 'not-an-article', url, canonicalUrl: url, title: url.split('/').pop() || url };
-    const size = measurePage(document);
-    if (!size.ok) {
-      return { kind: 'error', message: `This page is too large for Broadsheet to read (${size.reason}). Nothing was changed on the page.` };
-    }
+    if (isNotHtml(document)) return { kind: 'not-an-article', url, canonicalUrl: url, title: url };
+    const tooLarge = pageTooLarge(document);
+    if (tooLarge) return { kind: 'error', message: `This page is too large for Broadsheet to read (${tooLarge}).` };
     return extractUnsanitized(defusedClone(document), url);
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };

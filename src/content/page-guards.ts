@@ -10,7 +10,6 @@ const cloneNode = Node.prototype.cloneNode;
 const querySelectorAll = Document.prototype.querySelectorAll;
 const createTreeWalker = Document.prototype.createTreeWalker;
 const removeAttribute = Element.prototype.removeAttribute;
-const documentElementOf = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!;
 const contentTypeOf = Object.getOwnPropertyDescriptor(Document.prototype, 'contentType')!.get!;
 const call = <R>(fn: (...args: never[]) => unknown, self: unknown, ...args: unknown[]): R => Reflect.apply(fn, self, args) as R;
 
@@ -23,63 +22,43 @@ export const PAGE_LIMITS = {
   totalDepth: 3_000_000,
 };
 
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 
-/** The document's MIME type when it is not a web page (plain text, image, XML, JSON viewer), else null. */
-export function nonHtmlContentType(doc: Document): string | null {
-  const type = String(call(contentTypeOf, doc) ?? '').toLowerCase();
-  return HTML_TYPES.has(type) ? null : type || 'unknown';
+/** True when the browser is showing something other than a web page (plain text, image, XML, JSON viewer). */
+export function isNotHtml(doc: Document): boolean {
+  return !HTML_TYPES.includes(call<string>(contentTypeOf, doc));
 }
 
-export type PageSize = { ok: true } | { ok: false; reason: string };
-
-/** Walks the page once, stopping as soon as a limit is passed. */
-export function measurePage(doc: Document, limits = PAGE_LIMITS): PageSize {
-  const root = call<Element | null>(documentElementOf, doc);
-  if (!root) return { ok: true };
-  const walker = call<TreeWalker>(createTreeWalker, doc, root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+/** Why the page is past a limit ('too much text', 'too many elements', 'nested too deeply'), or null. One walk, stopping early. */
+export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): string | null {
+  const walker = call<TreeWalker>(createTreeWalker, doc, doc, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
   let elements = 0;
   let text = 0;
   let totalDepth = 0;
   let depth = 0;
-  let node: Node | null = walker.currentNode;
-  while (node) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += (node as Text).length;
-      if (text > limits.textChars) return { ok: false, reason: `${(text / 1_000_000).toFixed(1)} million characters of text` };
-    } else {
-      elements += 1;
-      totalDepth += depth;
-      if (elements > limits.elements) return { ok: false, reason: `more than ${limits.elements.toLocaleString('en')} elements` };
-      if (totalDepth > limits.totalDepth) return { ok: false, reason: 'elements nested too deeply' };
-    }
+  for (let node: Node | null = walker.currentNode; node; ) {
+    if (node.nodeType === 3) {
+      if ((text += (node as Text).length) > limits.textChars) return 'too much text';
+    } else if (++elements > limits.elements) return 'too many elements';
+    else if ((totalDepth += depth) > limits.totalDepth) return 'nested too deeply';
     // Depth-first: first child, else the next sibling of the nearest ancestor that has one.
-    let next: Node | null = walker.firstChild();
-    if (next) depth += 1;
+    node = walker.firstChild();
+    if (node) depth++;
     else {
-      next = walker.nextSibling();
-      while (!next && walker.parentNode()) {
-        depth -= 1;
-        next = walker.nextSibling();
-      }
+      while (!(node = walker.nextSibling()) && walker.parentNode()) depth--;
     }
-    node = next;
   }
-  return { ok: true };
+  return null;
 }
 
-// Named properties of a document come from these elements' name (and object/img id); a form's from its controls.
-const DOCUMENT_NAMED = 'form[name], img[name], embed[name], object[name], iframe[name], object[id], embed[id], img[id]';
-const FORM_NAMED = 'form button, form fieldset, form input, form object, form output, form select, form textarea, form img';
+// Named properties of a document come from these elements' name (and object/embed/img id); a form's from its
+// controls' names and ids. Removing both attributes from all of them leaves nothing to shadow a member with.
+const NAMED = 'form[name],img[name],embed[name],object[name],iframe[name],object[id],embed[id],img[id],form [name],form :is(button,fieldset,input,object,output,select,textarea,img)[id]';
 
 /** A copy of `doc` the page can no longer shadow members of; the live page is left as it was. */
 export function defusedClone(doc: Document): Document {
   const clone = call<Document>(cloneNode, doc, true);
-  for (const el of call<NodeListOf<Element>>(querySelectorAll, clone, DOCUMENT_NAMED)) {
-    call(removeAttribute, el, 'name');
-    if (el.localName === 'object' || el.localName === 'embed' || el.localName === 'img') call(removeAttribute, el, 'id');
-  }
-  for (const el of call<NodeListOf<Element>>(querySelectorAll, clone, FORM_NAMED)) {
+  for (const el of call<NodeListOf<Element>>(querySelectorAll, clone, NAMED)) {
     call(removeAttribute, el, 'name');
     call(removeAttribute, el, 'id');
   }
