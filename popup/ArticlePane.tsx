@@ -42,7 +42,7 @@ export function ArticlePane({ reading, preferences, saveState, onSaveLink, onRet
     case 'article': {
       // The popup passes a reading only once the article chunk has loaded (see lazy-views.ts).
       const ArticleView = loadedArticleView();
-      return ArticleView ? <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} /> : <ArticleSkeleton />;
+      return ArticleView ? <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} /> : <ArticleSkeleton />;
     }
     case 'not-an-article':
       return (

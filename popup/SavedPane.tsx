@@ -192,7 +192,7 @@ function StoredArticle({ api, id, preferences, onBack, onRemove, onSetRead }: {
         {loaded.phase === 'failed' && <StatusMessage title={t('libraryUnavailable', loaded.message)} tone="error" />}
         {article &&
           (article.contentSaved ? (
-            <ArticleView article={article} showLeadImage={preferences.showLeadImage} />
+            <ArticleView article={article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} />
           ) : (
             <StatusMessage title={article.title}>
               <p>{t('linkOnly')}</p>

@@ -100,7 +100,7 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
         </p>
       )}
       <main class="reader__main">
-        {article && <ArticleView article={article} showLeadImage={preferences.showLeadImage} />}
+        {article && <ArticleView article={article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} />}
         {shown.phase === 'loading' && <div class="reader__loading" role="status" aria-busy="true" />}
         {shown.phase === 'missing' && <StatusMessage title={source.kind === 'saved' ? t('articleNotFound') : t('readerNothing')} />}
         {shown.phase === 'failed' && <StatusMessage title={t('libraryUnavailable', shown.message)} tone="error" />}

@@ -56,6 +56,9 @@ function enforceUrlRules(node: Element): void {
   }
 }
 
+/** For a reader who turned images off: nothing in the body may make the browser fetch one. */
+const WITHOUT_IMAGES: Config = { ...CONFIG, FORBID_TAGS: [...(CONFIG.FORBID_TAGS as string[]), 'img', 'picture'] };
+
 function purifierFor(win: Window): DOMPurify {
   let purifier = instances.get(win);
   if (!purifier) {
@@ -75,8 +78,8 @@ function windowOf(doc: Document | null): Window {
 }
 
 /** Article HTML made safe to insert into an extension page: no script, handler, script URL, frame, form, object or style. */
-export function sanitizeArticleHtml(html: string, doc: Document | null = null): string {
-  return purifierFor(windowOf(doc)).sanitize(html, CONFIG) as string;
+export function sanitizeArticleHtml(html: string, doc: Document | null = null, options: { images?: boolean } = {}): string {
+  return purifierFor(windowOf(doc)).sanitize(html, options.images === false ? WITHOUT_IMAGES : CONFIG) as string;
 }
 
 /** The article with its HTML sanitised and its lead image kept only on http(s). Text fields are plain strings and render as text. */

@@ -27,6 +27,8 @@ export interface ArticleViewProps {
   locale?: string;
   timeZone?: string;
   showLeadImage?: boolean;
+  /** False: no image at all, in the body or as the lead, so none is fetched. */
+  showImages?: boolean;
 }
 
 /** Readability often keeps the lead image in the body; showing it twice would push the text down. */
@@ -55,12 +57,12 @@ function useHideBrokenImages(root: { current: HTMLElement | null }): void {
 }
 
 /** The clean article: site, headline, dateline, lead image and body. The one renderer for popup, reader and options preview. */
-export function ArticleView({ article, locale, timeZone, showLeadImage = true }: ArticleViewProps) {
-  const bodyHtml = useMemo(() => renderableArticleHtml(article.contentHtml), [article.contentHtml]);
+export function ArticleView({ article, locale, timeZone, showLeadImage = true, showImages = true }: ArticleViewProps) {
+  const bodyHtml = useMemo(() => renderableArticleHtml(article.contentHtml, document, { images: showImages }), [article.contentHtml, showImages]);
   const root = useRef<HTMLElement>(null);
   useHideBrokenImages(root);
   const leadSrc = webUrl(article.leadImage?.src);
-  const lead = showLeadImage && article.leadImage && leadSrc && !bodyHasImage(bodyHtml, leadSrc) ? { ...article.leadImage, src: leadSrc } : null;
+  const lead = showImages && showLeadImage && article.leadImage && leadSrc && !bodyHasImage(bodyHtml, leadSrc) ? { ...article.leadImage, src: leadSrc } : null;
   const originalUrl = webUrl(article.url);
   return (
     <article ref={root} class="bs-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>

@@ -7,6 +7,6 @@ import { sanitizeArticleHtml } from '../extract/sanitize';
  * Every surface that inserts article HTML (popup, reader tab, options preview, HTML export) therefore sanitises
  * right here, just before rendering, whatever it believes about where the HTML came from.
  */
-export function renderableArticleHtml(untrustedHtml: string, doc: Document = document): string {
-  return sanitizeArticleHtml(untrustedHtml, doc);
+export function renderableArticleHtml(untrustedHtml: string, doc: Document = document, options: { images?: boolean } = {}): string {
+  return sanitizeArticleHtml(untrustedHtml, doc, options);
 }

@@ -78,6 +78,21 @@ describe('ArticleView', () => {
 });
 
 describe('dateline', () => {
+  it('with images off, renders no image at all, in the body or as the lead', () => {
+    const article = {
+      ...base,
+      leadImage: { src: 'https://news.example/lead.jpg', alt: 'Lead', caption: 'Credit' },
+      contentHtml: '<p>Text</p><figure><img src="https://news.example/chart.png" alt="Chart"><figcaption>Chart caption</figcaption></figure><p>More</p>',
+    };
+    const host = document.createElement('div');
+    document.body.append(host);
+    act(() => render(<ArticleView article={article} locale="en-GB" timeZone="UTC" showImages={false} />, host));
+    expect(host.querySelectorAll('img')).toHaveLength(0);
+    expect(host.textContent).toContain('More');
+    act(() => render(<ArticleView article={article} locale="en-GB" timeZone="UTC" />, host));
+    expect(host.querySelectorAll('img').length).toBeGreaterThan(0);
+  });
+
   it('shows a date-only value as that calendar day in every timezone', () => {
     expect(displayDate('2024-03-01', 'en-GB', 'America/Los_Angeles')?.text).toBe('1 Mar 2024');
     expect(displayDate('2024-03-01', 'en-GB', 'Pacific/Kiritimati')?.text).toBe('1 Mar 2024');

@@ -144,7 +144,7 @@ export function PreferencesForm({ preferences, onChange, saveError }: Props) {
           {t('prefPreview')}
         </p>
         <div class="bs-opt-preview__page">
-          <ArticleView article={SAMPLE_ARTICLE} showLeadImage={preferences.showLeadImage} />
+          <ArticleView article={SAMPLE_ARTICLE} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} />
         </div>
       </section>
     </div>
