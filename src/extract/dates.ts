@@ -1,7 +1,7 @@
 import { jsonLdString, metaContent, type PageMetadata } from './metadata';
 import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
-import { inFurniture } from './furniture';
+import { FURNITURE, inFurniture } from './furniture';
 
 export { TZ_OFFSETS, dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 
@@ -25,6 +25,8 @@ const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comm
 /** Elements that carry a date by markup or by class name. */
 const DATE_HINTS = '[itemprop="datePublished" i], [property*="date" i][content], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
 const MAX_HINTS = 400;
+/** Where even a date marked up as datePublished belongs to something else: other items' blocks and the page footer. */
+const MARKED_DATE_FURNITURE = `${FURNITURE}, footer, [role="contentinfo"]`;
 
 interface PageDate {
   iso: string;
@@ -107,7 +109,8 @@ function readPageDates(doc: Document, dayFirst: boolean | null, headline: string
     if ([...seen].some((s) => s.contains(el))) continue;
     const found = datesOfElement(el, dayFirst);
     if (found.length === 0) continue;
-    if (inFurniture(el, NOT_THE_ARTICLE)) continue;
+    // A date marked up as an item's datePublished may sit in that post's own footer; only other items' blocks exclude it.
+    if (inFurniture(el, isMarkedPublished(el) ? MARKED_DATE_FURNITURE : NOT_THE_ARTICLE, h1)) continue;
     if (inSiteHeader(el, h1)) continue;
     seen.add(el);
     (region && region.contains(el) ? inRegion : elsewhere).push(...found);
@@ -116,12 +119,17 @@ function readPageDates(doc: Document, dayFirst: boolean | null, headline: string
   return [...inRegion, ...elsewhere];
 }
 
+function isMarkedPublished(el: Element): boolean {
+  return /^date(published|created)$/i.test(el.getAttribute('itemprop') ?? '');
+}
+
 /** The element showing the headline (else the first `<h1>` outside page furniture): dates near it are the article's. */
 function findHeadlineElement(doc: Document, headline: string | null): Element | null {
   if (headline) {
-    for (const heading of doc.querySelectorAll('h1, h2')) {
-      if (normalizeSpace(heading.textContent ?? '') === headline && !inFurniture(heading, NOT_THE_ARTICLE)) return heading;
-    }
+    const showing = [...doc.querySelectorAll('h1, h2, h3')].filter((heading) => normalizeSpace(heading.textContent ?? '') === headline);
+    // Outside furniture first (a "trending" list may repeat the headline); else wherever it is (a blog's post widget).
+    const heading = showing.find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? showing[0];
+    if (heading) return heading;
   }
   return [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? null;
 }

@@ -146,3 +146,29 @@ describe('findDates: precedence', () => {
     expect(dateFromUrl('https://x.example/2016/13/40/post')).toBeNull();
   });
 });
+
+describe('dates of a blog post (the post sits in a "widget", its date in the post footer)', () => {
+  const page = (footerDate: string) => `<!doctype html><html lang="en"><head><title>Blog: Privacy notes</title></head><body>
+    <header><h1>Blog</h1></header>
+    <div class="widget Blog"><div class="post">
+      <h3 class="post-title">Privacy notes</h3>
+      <div class="post-body"><p>${'Words of the post. '.repeat(40)}</p></div>
+      <div class="post-footer">Posted at ${footerDate}</div>
+    </div></div>
+    <div class="widget Archive"><ul><li><abbr class="published" itemprop="datePublished" title="2017-01-02T10:00:00Z">Jan 2</abbr></li></ul></div>
+    <footer><abbr itemprop="datePublished" title="2016-05-05T10:00:00Z">old</abbr></footer></body></html>`;
+
+  it('reads the datePublished in the post footer of the widget that holds the headline', () => {
+    const html = page('<abbr class="published" itemprop="datePublished" title="2018-06-05T08:00:00-07:00">08:00</abbr>');
+    const doc = new JSDOM(html, { url: 'https://blog.example/2018/privacy.html' }).window.document;
+    const meta = readPageMetadata(doc, 'https://blog.example/2018/privacy.html');
+    expect(findDates(doc, meta, 'https://blog.example/2018/privacy.html', 'Privacy notes').published).toBe('2018-06-05T08:00:00-07:00');
+  });
+
+  it('still ignores a footer date without that markup, and dates in other widgets and the page footer', () => {
+    const html = page('<span class="date">5 June 2018</span>');
+    const doc = new JSDOM(html, { url: 'https://blog.example/privacy.html' }).window.document;
+    const meta = readPageMetadata(doc, 'https://blog.example/privacy.html');
+    expect(findDates(doc, meta, 'https://blog.example/privacy.html', 'Privacy notes').published).toBeNull();
+  });
+});
