@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = path.resolve(process.env.BROADSHEET_CORPUS ?? '/work/shared/corpus', 'zyte-dev');
+const corpusDir = path.resolve(process.env.BROADSHEET_CORPUS ?? path.join(root, '../shared/corpus'), 'zyte-dev');
 
 /** Every zyte-dev page that the pipeline finds an article in, as Article objects. */
 export async function corpusArticles() {

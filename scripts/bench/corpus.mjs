@@ -1,9 +1,11 @@
 // The shared evaluation corpus: every zyte-dev page and a fixed-seed sample of meta-dev, read gunzipped.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-export const CORPUS_DIR = path.resolve(process.env.BROADSHEET_CORPUS ?? '/work/shared/corpus');
+// ../shared beside the checkout, as on every developer machine and in CI.
+export const CORPUS_DIR = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
 
 /** Deterministic PRNG (mulberry32), so the sample is the same set of pages on every run and machine. */
 function seededRandom(seed) {

@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle, type ExtractOutcome } from '../../src/extract/index';
 
-const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? '/work/shared/corpus');
+// ../shared beside the checkout, as on every developer machine and in CI.
+const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
 
 interface MetaRecord {
   id: string;
