@@ -4,7 +4,7 @@ import '../src/ui/options/options.css';
 import { t } from '../src/ui/i18n';
 import { applyLocaleDirection } from '../src/ui/locale-direction';
 import { OptionsApp } from '../src/ui/options/OptionsApp';
-import { optionsLibrary } from '../src/ui/options/options-library';
+import { library as optionsLibrary } from '../src/ui/library-access';
 
 applyLocaleDirection();
 document.title = t('optionsTitle');

@@ -4,7 +4,7 @@ import type { ImportOutcome } from '../../library-io/import-file';
 import type { Library } from '../../storage/library';
 import type { SavedArticle } from '../../storage/types';
 import { t } from '../i18n';
-import { messageOf } from './options-library';
+import { messageOf } from '../library-access';
 import { downloadFile } from './download';
 import { formatCount, tCount } from './plural';
 import { ProgressBar } from './ProgressBar';

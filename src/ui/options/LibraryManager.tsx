@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Library } from '../../storage/library';
 import type { LibraryChange, SavedMeta, SortKey } from '../../storage/types';
 import { t } from '../i18n';
-import { messageOf } from './options-library';
+import { messageOf } from '../library-access';
 import { LibraryTable } from './LibraryTable';
 import { DEFAULT_VIEW, siteCounts, viewRows, type ReadFilter, type SortOrder, type ViewQuery } from './library-view';
 import { formatCount, tCount } from './plural';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Library } from '../../storage/library';
 import type { LibraryChange } from '../../storage/types';
 import { t } from '../i18n';
-import { messageOf, optionsLibrary } from './options-library';
+import { library as optionsLibrary, messageOf } from '../library-access';
 import { ExportImport } from './ExportImport';
 import { LibraryManager } from './LibraryManager';
 import { PreferencesForm } from './PreferencesForm';

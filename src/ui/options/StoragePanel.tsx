@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Library } from '../../storage/library';
 import { t, uiLocale } from '../i18n';
-import { messageOf } from './options-library';
+import { messageOf } from '../library-access';
 import { tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
 import { useOperation } from './use-operation';
