@@ -1,5 +1,5 @@
 import { stripTrackingParams } from '../extract/url';
-import { SCHEMA_VERSION, type SavedArticle } from '../storage/types';
+import { EMPTY_ARTICLE_FIELDS, SCHEMA_VERSION, type SavedArticle } from '../storage/types';
 
 export interface PocketItem {
   url: string;
@@ -23,16 +23,7 @@ export function pocketItemToLink(item: PocketItem): SavedArticle {
     canonicalUrl,
     url: item.url,
     title: item.title.trim() || canonicalUrl,
-    byline: null,
-    siteName: null,
-    published: null,
-    modified: null,
-    excerpt: null,
-    lang: null,
-    dir: null,
-    leadImage: null,
-    wordCount: 0,
-    readingMinutes: 0,
+    ...EMPTY_ARTICLE_FIELDS,
     savedAt: item.timeAdded,
     readAt: item.archived ? item.timeAdded : null,
     tags: item.tags,

@@ -8,7 +8,7 @@ import { stripTrackingParams } from '../extract/url';
 import type { LibrarySchema, LibraryStoreName } from './db';
 import { allocateDoc, checkMeta, termsRecord, type StoredBody, type StoredMeta } from './records';
 import { articleTerms } from './terms';
-import { LibraryError, SCHEMA_VERSION, type SavedArticle, type SavedMeta } from './types';
+import { EMPTY_ARTICLE_FIELDS, LibraryError, SCHEMA_VERSION, type SavedArticle, type SavedMeta } from './types';
 
 export type WriteTransaction = IDBPTransaction<LibrarySchema, LibraryStoreName[], 'readwrite'>;
 
@@ -73,16 +73,7 @@ export function entryFromLink(link: { url: string; title: string; savedAt: numbe
     canonicalUrl: id,
     url: link.url.trim(),
     title,
-    byline: null,
-    siteName: null,
-    published: null,
-    modified: null,
-    excerpt: null,
-    lang: null,
-    dir: null,
-    leadImage: null,
-    wordCount: 0,
-    readingMinutes: 0,
+    ...EMPTY_ARTICLE_FIELDS,
     savedAt: link.savedAt,
     readAt: null,
     tags: link.tags,

@@ -62,3 +62,17 @@ export interface LibraryChange {
   /** Makes each change a distinct value, so storage.onChanged fires even for a repeat within one millisecond. */
   nonce?: string;
 }
+
+/** What a saved link knows of an article it has no content for: nothing beyond its address and title. */
+export const EMPTY_ARTICLE_FIELDS = {
+  byline: null,
+  siteName: null,
+  published: null,
+  modified: null,
+  excerpt: null,
+  lang: null,
+  dir: null,
+  leadImage: null,
+  wordCount: 0,
+  readingMinutes: 0,
+} as const satisfies Partial<SavedMeta>;
