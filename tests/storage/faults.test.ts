@@ -88,7 +88,8 @@ describe('quota exhaustion', () => {
       if (this.mode === 'readwrite' && !aborted) {
         aborted = true;
         const tx = this as IDBTransaction & { _abort(errorName: string): void };
-        setTimeout(() => tx._abort('QuotaExceededError'));
+        // A microtask, not a timer: under load a timer could fire after the transaction committed.
+        queueMicrotask(() => tx._abort('QuotaExceededError'));
       }
       return original.call(this, name);
     };
