@@ -1,17 +1,20 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'webextension-polyfill';
 import { readTab, type TabReading } from '../src/content/read-tab';
-import type { Preferences } from '../src/storage/preferences';
 import type { SavedArticle } from '../src/storage/types';
 import { ArticleView, type ArticleViewSource } from '../src/ui/ArticleView';
-import { StatusMessage } from '../src/ui/StatusMessage';
+import { StatusMessage, TooLargeMessage } from '../src/ui/StatusMessage';
 import { webUrl } from '../src/ui/web-url';
 import { t } from '../src/ui/i18n';
 import { library, messageOf } from '../src/ui/library-access';
 import { restrictionText } from '../src/ui/restriction-text';
-import { usePreferences } from '../src/ui/use-preferences';
+import { useEditablePreferences } from '../src/ui/options/use-editable-preferences';
 import { useSave } from '../src/ui/use-save';
 import { ReadAloudControls } from '../src/ui/read-aloud/ReadAloudControls';
+import { KeyHelp } from './KeyHelp';
+import { nextTheme, readerCommand, stepPreference, type ReaderCommand } from './keys';
+import { ReaderToolbar } from './ReaderToolbar';
+import { useReadState } from './use-read-state';
 
 /** What the reader tab was asked to show: `?id=` a saved article (from storage only), `?tab=` a tab read live. */
 export type ReaderSource = { kind: 'saved'; id: string } | { kind: 'tab'; tabId: number } | { kind: 'none' };
@@ -32,8 +35,13 @@ type Shown =
   | { phase: 'missing' }
   | { phase: 'failed'; message: string };
 
-export function ReaderApp({ api, source, initialPreferences }: { api: Browser; source: ReaderSource; initialPreferences: Preferences }) {
-  const preferences = usePreferences(initialPreferences);
+/** How long "Link copied" stays before the note clears. */
+const NOTE_MS = 2500;
+
+export function ReaderApp({ api, source }: { api: Browser; source: ReaderSource }) {
+  // The options page's editable preferences: applied at once, saved through the preferences module shortly after,
+  // and following changes made in the popup or the options page.
+  const { preferences, change, saveError } = useEditablePreferences(document.documentElement);
   const [shown, setShown] = useState<Shown>(source.kind === 'none' ? { phase: 'missing' } : { phase: 'loading' });
 
   useEffect(() => {
@@ -63,8 +71,66 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
 
   const article: ArticleViewSource | null =
     shown.phase === 'saved' ? shown.article : shown.phase === 'live' && shown.reading.kind === 'article' ? shown.reading.article : null;
-  const subject = useMemo(() => (shown.phase === 'live' && shown.reading.kind === 'article' ? { article: shown.reading.article } : null), [shown]);
+  const subject = useMemo(() => {
+    if (shown.phase === 'live' && shown.reading.kind === 'article') return { article: shown.reading.article };
+    // A saved article is an Article too: removing it here and saving it again works like on a live page.
+    if (shown.phase === 'saved' && shown.article.contentSaved) return { article: shown.article };
+    return null;
+  }, [shown]);
   const save = useSave(subject);
+  const savedId = shown.phase === 'saved' && save.state.phase !== 'unsaved' ? shown.article.id : save.state.phase === 'saved' ? save.state.id : null;
+  const read = useReadState(savedId);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const showNote = (text: string, error: boolean): void => {
+    setNote({ text, error });
+    if (noteTimer.current) clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => setNote(null), NOTE_MS);
+  };
+  useEffect(() => () => void (noteTimer.current && clearTimeout(noteTimer.current)), []);
+
+  const copyLink = async (): Promise<void> => {
+    const url = article && webUrl(article.url);
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      showNote(t('readerLinkCopied'), false);
+    } catch {
+      showNote(t('readerCopyFailed'), true);
+    }
+  };
+
+  // The latest state for the one document-level key listener, so it is added once.
+  const commands = useRef<(command: ReaderCommand) => void>(() => {});
+  commands.current = (command) => {
+    if (command === 'help') return setHelpOpen(true);
+    if (!article) return;
+    if (command === 'scroll-down' || command === 'scroll-up') {
+      window.scrollBy({ top: (command === 'scroll-down' ? 1 : -1) * Math.round(window.innerHeight * 0.15), behavior: 'auto' });
+    } else if (command === 'larger' || command === 'smaller') {
+      const size = stepPreference(preferences, 'fontSize', command === 'larger' ? 1 : -1);
+      if (size !== null) change({ fontSize: size });
+    } else if (command === 'theme') {
+      change({ theme: nextTheme(preferences.theme) });
+    } else if (command === 'save') {
+      // A key that removes an article could lose it by a slip: s only saves; the button undoes.
+      if (subject && save.state.phase === 'unsaved') void save.toggle();
+    }
+  };
+  const helpOpenRef = useRef(helpOpen);
+  helpOpenRef.current = helpOpen;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const command = readerCommand(event, { helpOpen: helpOpenRef.current });
+      if (!command) return;
+      event.preventDefault();
+      commands.current(command);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (article) document.title = `${article.title} · Broadsheet`;
@@ -73,34 +139,81 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
   return (
     <div class="reader">
       <header class="reader__bar">
-        <span class="reader__brand">Broadsheet</span>
-        {subject && (
+        <div class="reader__row">
+          <span class="reader__brand">Broadsheet</span>
+          {subject && (
+            <button
+              type="button"
+              class={`bs-button save${save.state.phase === 'saved' ? '' : ' bs-button--primary'}`}
+              aria-pressed={save.state.phase === 'saved'}
+              disabled={save.state.phase === 'saving' || save.state.phase === 'checking'}
+              onClick={() => void save.toggle()}
+            >
+              {save.state.phase === 'saved' ? `✓ ${t('saved')}` : save.state.phase === 'saving' ? t('saving') : t('saveForLater')}
+            </button>
+          )}
+          {savedId && read.readAt !== undefined && (
+            <button type="button" class="bs-button reader__read" aria-pressed={read.readAt !== null} onClick={() => void read.toggle()}>
+              {read.readAt !== null && <span aria-hidden="true">✓ </span>}
+              {t('markRead')}
+            </button>
+          )}
+          {article && webUrl(article.url) && (
+            <>
+              <a class="bs-button" href={article.url} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+              </a>
+              <button type="button" class="bs-button reader__copy" onClick={() => void copyLink()}>
+                {t('readerCopyLink')}
+              </button>
+            </>
+          )}
+          {article && (
+            <button type="button" class="bs-button reader__print" onClick={() => window.print()}>
+              {t('readerPrint')}
+            </button>
+          )}
           <button
             type="button"
-            class={`bs-button save${save.state.phase === 'saved' ? '' : ' bs-button--primary'}`}
-            aria-pressed={save.state.phase === 'saved'}
-            disabled={save.state.phase === 'saving' || save.state.phase === 'checking'}
-            onClick={() => void save.toggle()}
+            class="bs-button reader__help"
+            aria-haspopup="dialog"
+            aria-label={t('readerKeysTitle')}
+            title={t('readerKeysTitle')}
+            onClick={() => setHelpOpen(true)}
           >
-            {save.state.phase === 'saved' ? `✓ ${t('saved')}` : save.state.phase === 'saving' ? t('saving') : t('saveForLater')}
+            ?
           </button>
-        )}
-        {article && webUrl(article.url) && (
-          <a class="bs-button" href={article.url} target="_blank" rel="noopener noreferrer">
-            {t('openOriginal')}
-          </a>
-        )}
+          {/* Always in the page, so screen readers announce what appears in it. */}
+          <span class={`reader__note${note?.error ? ' reader__note--error' : ''}`} role="status">
+            {note?.text}
+          </span>
+        </div>
         {article && (
-          <ReadAloudControls key={article.url} articleRoot={() => document.querySelector<HTMLElement>('.reader__main .bs-article')} lang={article.lang} />
+          <div class="reader__row">
+            <ReaderToolbar preferences={preferences} change={change} />
+            <ReadAloudControls key={article.url} articleRoot={() => document.querySelector<HTMLElement>('.reader__main .bs-article')} lang={article.lang} />
+          </div>
         )}
       </header>
+      <KeyHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       {save.state.phase === 'failed' && (
         <p class="reader__error" role="alert">
           {t('saveFailed', save.state.message)}
         </p>
       )}
+      {read.error && (
+        <p class="reader__error" role="alert">
+          {t('libraryUnavailable', read.error)}
+        </p>
+      )}
+      {saveError && (
+        <p class="reader__error" role="alert">
+          {t('prefSaveFailed', saveError)}
+        </p>
+      )}
       <main class="reader__main">
         {article && <ArticleView article={article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} />}
+        {article && webUrl(article.url) && <p class="reader__source">{t('readerPrintSource', article.url)}</p>}
         {shown.phase === 'loading' && <div class="reader__loading" role="status" aria-busy="true" />}
         {shown.phase === 'missing' && <StatusMessage title={source.kind === 'saved' ? t('articleNotFound') : t('readerNothing')} />}
         {shown.phase === 'failed' && <StatusMessage title={t('libraryUnavailable', shown.message)} tone="error" />}
@@ -119,6 +232,7 @@ export function ReaderApp({ api, source, initialPreferences }: { api: Browser; s
             <p>{restrictionText(shown.reading.restriction)}</p>
           </StatusMessage>
         )}
+        {shown.phase === 'live' && shown.reading.kind === 'too-large' && <TooLargeMessage reason={shown.reading.reason} />}
         {shown.phase === 'live' && shown.reading.kind === 'error' && (
           <StatusMessage title={t('extractErrorTitle')} tone="error">
             <p>{shown.reading.message}</p>
