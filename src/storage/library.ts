@@ -15,7 +15,7 @@
  *                                                            text (last word as a prefix while typing), newest first;
  *                                                            stops reading once `limit` hits are found, so keep it small
  *   await library.count()
- *   await library.setRead(ids, read)                      → SavedMeta[] updated
+ *   await library.setRead(ids, read, restoreReadAt?)      → SavedMeta[] updated (restoreReadAt: old read times by id, for undo)
  *   await library.remove(ids)                             → SavedArticle[] removed, to pass to restore() for undo
  *   await library.restore(records)
  *   await library.importRecords(records)                  → { added, merged, skipped } — all written or none
@@ -82,7 +82,8 @@ export interface Library {
   listAll(sort: SortKey, order: SortOrder, onProgress?: (loaded: number, total: number) => void): Promise<ListPage>;
   search(query: string, options?: { limit?: number }): Promise<SavedMeta[]>;
   count(): Promise<number>;
-  setRead(ids: string[], read: boolean): Promise<SavedMeta[]>;
+  /** `restoreReadAt`: read times to give back by id (undoing "mark unread"); other ids marked read get now. */
+  setRead(ids: string[], read: boolean, restoreReadAt?: ReadonlyMap<string, number>): Promise<SavedMeta[]>;
   remove(ids: string[]): Promise<SavedArticle[]>;
   restore(records: SavedArticle[]): Promise<void>;
   importRecords(records: readonly unknown[]): Promise<ImportResult>;
@@ -247,7 +248,7 @@ class IndexedDbLibrary implements Library {
     return this.read(['meta'], (tx) => tx.objectStore('meta').count());
   }
 
-  async setRead(ids: string[], read: boolean): Promise<SavedMeta[]> {
+  async setRead(ids: string[], read: boolean, restoreReadAt?: ReadonlyMap<string, number>): Promise<SavedMeta[]> {
     const now = Date.now();
     const updated = await this.write('update', async (tx) => {
       const store = tx.objectStore('meta');
@@ -257,7 +258,7 @@ class IndexedDbLibrary implements Library {
         const checked = raw === undefined ? null : checkStoredMeta(raw);
         if (!checked?.ok) continue;
         const { meta } = checked.record;
-        const readAt = read ? (meta.readAt ?? now) : null;
+        const readAt = read ? (meta.readAt ?? restoreReadAt?.get(meta.id) ?? now) : null;
         if (readAt === meta.readAt) continue;
         await store.put({ ...raw!, readAt });
         changed.push({ ...meta, readAt });
