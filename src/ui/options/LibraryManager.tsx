@@ -7,6 +7,7 @@ import { LibraryTable } from './LibraryTable';
 import { DEFAULT_VIEW, siteCounts, viewRows, type ReadFilter, type SortOrder, type ViewQuery } from './library-view';
 import { formatCount, tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
+import { setReadUndoably } from './read-undo';
 import { useOperation } from './use-operation';
 
 /** Rows read first so the table paints before the whole library is in memory. */
@@ -179,12 +180,12 @@ export function LibraryManager({ library, selected, onSelectionChange, change, c
   const markRead = (read: boolean) =>
     runBulk(t(read ? 'progressMarkingRead' : 'progressMarkingUnread'), async () => {
       const ids = selectedIds;
-      const changed = ids.filter((id) => (byId.get(id)?.readAt !== null) !== read);
-      await library.setRead(ids, read);
+      // The undo gives articles marked unread their own read time back, not the time of the undo.
+      const undoRead = await setReadUndoably(library, ids, read, (id) => byId.get(id));
       return {
         message: tCount(read ? 'markedRead' : 'markedUnread', ids.length),
         undo: async () => {
-          await library.setRead(changed, !read);
+          await undoRead();
         },
       };
     });
