@@ -11,6 +11,8 @@
 // Each measurement is repeated --rounds times; medians print last.
 //
 // Options: --sizes 1000,10000  --rounds N (5)  --sources N corpus articles to multiply (40)  --json FILE
+//          --profile DIR  keep each size's browser profile in DIR-<size> and reuse it: a library already seeded there
+//                         (same sources, same extension path) is measured as it is, without seeding it again
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '5' },
     sources: { type: 'string', default: '40' },
     json: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const SIZES = options.sizes.split(',').map(Number).sort((a, b) => a - b);
@@ -157,7 +160,7 @@ function report(results, seeding, sources, startedAt) {
   lines.push(`bench:library — ${new Date(startedAt).toISOString()} — ${chromiumVersion()} — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at start`);
   lines.push(`library: ${sources.length} corpus articles multiplied by src/storage/seed.ts; an article record is a median ${kb(median(articleBytes))} (UTF-16 JSON, p95 ${kb(percentile(articleBytes, 95))}); ${ROUNDS} rounds per figure, medians`);
   lines.push(row('', results.map((r) => `${r.size.toLocaleString('en')} saved`)));
-  lines.push(row('seeding (import path, batches of 250)', seeding.map((s) => `${(s.ms / 1000).toFixed(1)} s`)));
+  lines.push(row('seeding (import path, batches of 250)', seeding.map((s) => (s.reused ? 'kept profile' : `${(s.ms / 1000).toFixed(1)} s`))));
   lines.push(row('popup Saved view: first rows in the DOM', results.map((r) => ms(median(r.popup.map((p) => p.rowsInDom))))));
   lines.push(row('popup Saved view: first rows painted', results.map((r) => ms(median(r.popup.map((p) => p.painted))))));
   lines.push(row('  of which listNewest(40), alone', results.map((r) => ms(median(r.listReads.map((l) => l.listNewest))))));
@@ -190,6 +193,19 @@ function report(results, seeding, sources, startedAt) {
   return lines.join('\n');
 }
 
+/** The article tab (for toolbar clicks) and the bench page that seeds and times the library. */
+async function openProbe(browser, server, sources) {
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  const extension = (await browser.extensions()).get(new URL(worker.url()).host);
+  const [tab] = await browser.pages();
+  await allowOnlyOrigin(tab, server.origin);
+  await tab.goto(server.urlOf(0), { waitUntil: 'load' });
+  const probe = await browser.newPage();
+  await probe.goto(`chrome-extension://${extension.id}/bench-library.html`);
+  await probe.evaluate((articles) => globalThis.__bsLibrary.setSources(articles), sources);
+  return { probe, tab, extension };
+}
+
 async function main() {
   const startedAt = Date.now();
   const shippedDir = buildShippedExtension(BENCH_OUT);
@@ -200,37 +216,39 @@ async function main() {
 
   const pages = listCorpusPages({ metaCount: 0 }).slice(0, 1);
   const server = await serveCorpus(pages);
-  const browser = await launchChromium({ enableExtensions: [benchDir] });
   const results = [];
   const seeding = [];
+  // One browser for every size, seeding on top of the last; with --profile, one kept profile per size.
+  let browser = null;
+  let seeded = 0;
+  let context = null;
   try {
-    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-    const extension = (await browser.extensions()).get(new URL(worker.url()).host);
-    const [tab] = await browser.pages();
-    await allowOnlyOrigin(tab, server.origin);
-    await tab.goto(server.urlOf(0), { waitUntil: 'load' });
-    const probe = await browser.newPage();
-    await probe.goto(`chrome-extension://${extension.id}/bench-library.html`);
-    await probe.evaluate((articles) => globalThis.__bsLibrary.setSources(articles), sources);
-
-    let seeded = 0;
     for (const size of SIZES) {
+      if (!browser || options.profile) {
+        await browser?.close();
+        const userDataDir = options.profile ? path.resolve(`${options.profile}-${size}`) : undefined;
+        browser = await launchChromium({ enableExtensions: [benchDir], ...(userDataDir ? { userDataDir } : {}) });
+        context = await openProbe(browser, server, sources);
+        seeded = await context.probe.evaluate(() => globalThis.__bsLibrary.count());
+        if (seeded > size) throw new Error(`the kept profile for ${size} already holds ${seeded} articles`);
+        if (seeded > 0) console.error(`reusing a library of ${seeded.toLocaleString('en')} articles`);
+      }
       // In steps of 500 per call: one call for thousands of articles would outlast the protocol's timeout.
       let seedMs = 0;
       let count = seeded;
       for (let from = seeded; from < size; from += SEED_STEP) {
-        const done = await probe.evaluate((a, b) => globalThis.__bsLibrary.seed(a, b), from, Math.min(size, from + SEED_STEP));
+        const done = await context.probe.evaluate((a, b) => globalThis.__bsLibrary.seed(a, b), from, Math.min(size, from + SEED_STEP));
         seedMs += done.ms;
         count = done.count;
         console.error(`seeded ${count.toLocaleString('en')} (${(seedMs / 1000).toFixed(1)} s)`);
       }
       if (count !== size) throw new Error(`the library holds ${count} articles after seeding, expected ${size}`);
-      seeding.push({ ms: seedMs, count });
+      seeding.push({ ms: seedMs, count, reused: seeded === size });
       seeded = size;
-      results.push(await measureAt(size, { browser, probe, tab, extension, sources }));
+      results.push(await measureAt(size, { browser, ...context, sources }));
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
   if (options.json) fs.writeFileSync(options.json, JSON.stringify({ startedAt, rounds: ROUNDS, seeding, results }, null, 1));

@@ -56,9 +56,9 @@ const TRACE_PATCHES = [
   },
   {
     file: 'src/content/extract-page.ts',
-    find: 'const clone = document.cloneNode(true) as Document;\n    return extractUnsanitized(clone, location.href);',
+    find: 'return extractUnsanitized(defusedClone(document), url);',
     replace:
-      "performance.mark('bs:extract-start');\n    const clone = document.cloneNode(true) as Document;\n    const outcome = extractUnsanitized(clone, location.href);\n    performance.mark('bs:extract-end');\n    return outcome;",
+      "performance.mark('bs:extract-start');\n    const outcome = extractUnsanitized(defusedClone(document), url);\n    performance.mark('bs:extract-end');\n    return outcome;",
   },
 ];
 const TRACE_STAGES = [

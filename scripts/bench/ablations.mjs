@@ -6,8 +6,9 @@ import path from 'node:path';
 
 export const ABLATIONS = [
   {
-    name: 'ours without sanitise',
-    patches: [{ file: 'src/extract/index.ts', find: 'sanitizeArticle(outcome, doc)', replace: 'outcome' }],
+    // The content script's hardening (named elements defused on the clone) against a plain clone: what it adds.
+    name: 'ours, plain clone',
+    patches: [{ file: 'src/content/extract-page.ts', find: 'extractUnsanitized(defusedClone(document), url)', replace: 'extractUnsanitized(document.cloneNode(true) as Document, url)' }],
   },
 ];
 

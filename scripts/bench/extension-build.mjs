@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patchPlugin } from './ablations.mjs';
+import { stripReadabilityLogs } from '../strip-readability-logs.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGES = ['popup', 'options', 'reader'];
@@ -37,7 +38,7 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    plugins: [patchPlugin(repoRoot, patches)],
+    plugins: [patchPlugin(repoRoot, patches), stripReadabilityLogs],
     outdir: variantDir,
   };
   await esbuild.build({
@@ -53,6 +54,7 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
     format: 'iife',
     globalName: '__broadsheet',
     footer: { js: '__broadsheet.run();' },
+    mangleProps: /^_/, // as scripts/build.mjs does for the content script
   });
   return variantDir;
 }
