@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { Preferences } from '../src/storage/preferences';
-import { StatusMessage } from '../src/ui/StatusMessage';
+import { StatusMessage, TooLargeMessage } from '../src/ui/StatusMessage';
 import { t } from '../src/ui/i18n';
 import { restrictionText } from '../src/ui/restriction-text';
 import type { PopupReading } from './active-tab';
@@ -67,6 +67,8 @@ export function ArticlePane({ reading, preferences, saveState, onSaveLink, onRet
           <p data-restriction={reading.restriction}>{restrictionText(reading.restriction)}</p>
         </StatusMessage>
       );
+    case 'too-large':
+      return <TooLargeMessage reason={reading.reason} />;
     case 'no-tab':
       return (
         <StatusMessage title={t('restrictedTitle')}>

@@ -10,7 +10,10 @@ const cloneNode = Node.prototype.cloneNode;
 const querySelectorAll = Document.prototype.querySelectorAll;
 const createTreeWalker = Document.prototype.createTreeWalker;
 const removeAttribute = Element.prototype.removeAttribute;
-const contentTypeOf = Object.getOwnPropertyDescriptor(Document.prototype, 'contentType')!.get!;
+const getElementById = Document.prototype.getElementById;
+const getter = (name: string) => Object.getOwnPropertyDescriptor(Document.prototype, name)!.get!;
+const contentTypeOf = getter('contentType');
+const documentElementOf = getter('documentElement');
 const call = <R>(fn: (...args: never[]) => unknown, self: unknown, ...args: unknown[]): R => Reflect.apply(fn, self, args) as R;
 
 /** Bounds on the work the extraction may take on; past them the reader gets a message instead of a frozen tab. */
@@ -24,13 +27,30 @@ export const PAGE_LIMITS = {
 
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 
-/** True when the browser is showing something other than a web page (plain text, image, XML, JSON viewer). */
+/** The document's MIME type as the browser parsed it (`application/pdf` for the host page of Chromium's PDF viewer). */
+export const contentType = (doc: Document): string => call<string>(contentTypeOf, doc);
+
+/**
+ * True when the browser is showing something other than a web page: plain text, an image, JSON, XML. Chromium's XML
+ * viewer rewrites an XML document into an XHTML html/head/body page of the tree's text, visible to content scripts
+ * too, keeping the source under #webkit-xml-viewer-source-xml; so not only the type is checked but also that the root
+ * is an XHTML <html> and that no viewer source is in the page.
+ */
 export function isNotHtml(doc: Document): boolean {
-  return !HTML_TYPES.includes(call<string>(contentTypeOf, doc));
+  const root = call<Element | null>(documentElementOf, doc);
+  return (
+    !HTML_TYPES.includes(contentType(doc)) ||
+    root?.namespaceURI !== 'http://www.w3.org/1999/xhtml' ||
+    root.localName !== 'html' ||
+    !!call(getElementById, doc, 'webkit-xml-viewer-source-xml')
+  );
 }
 
-/** Why the page is past a limit ('too much text', 'too many elements', 'nested too deeply'), or null. One walk, stopping early. */
-export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): string | null {
+/** Why a page is past a limit: too much text, too many elements, nested too deeply. */
+export type TooLargeReason = 'text' | 'elements' | 'depth';
+
+/** Why the page is past a limit, or null. One walk, stopping early. */
+export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): TooLargeReason | null {
   const walker = call<TreeWalker>(createTreeWalker, doc, doc, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
   let elements = 0;
   let text = 0;
@@ -38,9 +58,9 @@ export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): string | null
   let depth = 0;
   for (let node: Node | null = walker.currentNode; node; ) {
     if (node.nodeType === 3) {
-      if ((text += (node as Text).length) > limits.textChars) return 'too much text';
-    } else if (++elements > limits.elements) return 'too many elements';
-    else if ((totalDepth += depth) > limits.totalDepth) return 'nested too deeply';
+      if ((text += (node as Text).length) > limits.textChars) return 'text';
+    } else if (++elements > limits.elements) return 'elements';
+    else if ((totalDepth += depth) > limits.totalDepth) return 'depth';
     // Depth-first: first child, else the next sibling of the nearest ancestor that has one.
     node = walker.firstChild();
     if (node) depth++;

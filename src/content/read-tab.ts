@@ -1,5 +1,6 @@
 import type { Browser } from 'webextension-polyfill';
 import type { Article, NotAnArticle } from '../extract/types';
+import type { TooLargeReason } from './page-guards';
 import { restrictionForError, restrictionForUrl, type Restriction } from './restricted';
 
 /** What reading one tab gave: the article is NOT sanitised yet (see src/ui/safe-html.ts). */
@@ -7,7 +8,11 @@ export type TabReading =
   | { kind: 'article'; article: Article }
   | { kind: 'not-an-article'; page: NotAnArticle }
   | { kind: 'restricted'; restriction: Restriction }
+  /** Past the content script's limits (src/content/page-guards.ts): a message of its own, not an error to retry. */
+  | { kind: 'too-large'; reason: TooLargeReason }
   | { kind: 'error'; message: string };
+
+const TOO_LARGE_REASONS: readonly unknown[] = ['text', 'elements', 'depth'] satisfies TooLargeReason[];
 
 /** The file the build emits from src/content/extract-page.ts. */
 export const CONTENT_SCRIPT_FILE = 'content.js';
@@ -44,6 +49,11 @@ export function readingFromResult(result: unknown): TabReading {
   if (result['kind'] === 'error') {
     return { kind: 'error', message: typeof result['message'] === 'string' ? result['message'] : 'Reading the page failed.' };
   }
+  if (result['kind'] === 'too-large' && TOO_LARGE_REASONS.includes(result['reason'])) {
+    return { kind: 'too-large', reason: result['reason'] as TooLargeReason };
+  }
+  // The content script found the host page of Chromium's PDF viewer.
+  if (result['kind'] === 'restricted' && result['restriction'] === 'pdf') return { kind: 'restricted', restriction: 'pdf' };
   if (result['kind'] === 'not-an-article' && typeof result['url'] === 'string') {
     return {
       kind: 'not-an-article',

@@ -19,7 +19,7 @@ function deps(reading: TabReading, overrides: Partial<SaveTabDeps> = {}) {
     saveArticle: async (a) => (saved.push(a), meta(a.canonicalUrl)),
     saveLink: async (l) => (saved.push(l), meta(l.url)),
     sanitize: null,
-    describe: (r) => (r.kind === 'restricted' ? `restricted:${r.restriction}` : r.message),
+    describe: (r) => (r.kind === 'restricted' ? `restricted:${r.restriction}` : r.kind === 'too-large' ? `too-large:${r.reason}` : r.message),
     ...overrides,
   };
   return { all, saved };
