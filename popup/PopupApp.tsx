@@ -3,10 +3,10 @@ import type { Browser } from 'webextension-polyfill';
 import type { Preferences } from '../src/storage/preferences';
 import { t } from '../src/ui/i18n';
 import { usePreferences } from '../src/ui/use-preferences';
-import { readTargetTab, type PopupReading, type TargetTab } from './active-tab';
+import type { PopupReading, TargetTab } from './active-tab';
 import { useSave } from '../src/ui/use-save';
 import { ArticlePane } from './ArticlePane';
-import { loadArticleView, loadSavedPane } from './lazy-views';
+import { loadArticleView, loadSavedPane, loadedSavedPane, preloadSavedPane } from './lazy-views';
 
 type View = 'article' | 'saved';
 
@@ -14,14 +14,18 @@ export interface PopupProps {
   api: Browser;
   /** Started before the first render, so extraction runs while the frame paints. */
   firstReading: Promise<{ tab: TargetTab | null; reading: PopupReading }>;
+  /** Reads the tab again (the Try again button); popup.tsx owns reading so that it stays in the tiny entry. */
+  readAgain(): Promise<{ tab: TargetTab | null; reading: PopupReading }>;
   initialPreferences: Preferences;
 }
 
-export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
+export function Popup({ api, firstReading, readAgain, initialPreferences }: PopupProps) {
   const preferences = usePreferences(initialPreferences);
   const [view, setView] = useState<View>(initialPreferences.defaultPopupView);
   const [savedOpened, setSavedOpened] = useState(view === 'saved');
-  const [SavedPaneView, setSavedPaneView] = useState<Awaited<ReturnType<typeof loadSavedPane>> | null>(null);
+  const [loadedPane, setSavedPaneView] = useState<Awaited<ReturnType<typeof loadSavedPane>> | null>(null);
+  // Preloaded when idle (below): then the Saved view renders on the click itself, without waiting for an effect.
+  const SavedPaneView = loadedPane ?? (savedOpened ? loadedSavedPane() : null);
   const [savedPaneError, setSavedPaneError] = useState<string | null>(null);
   const [pending, setPending] = useState(firstReading);
   const [result, setResult] = useState<{ tab: TargetTab | null; reading: PopupReading } | null>(null);
@@ -47,6 +51,15 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
       live = false;
     };
   }, [pending]);
+
+  // Once the article (or a message) is shown, the saved list's code, the library and its first page are loaded
+  // while the popup is idle, so the Saved view opens with its rows (issue 6: first rows within 100 ms).
+  const shown = result !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
+    idle(() => void preloadSavedPane().catch(() => undefined));
+  }, [shown]);
 
   const reading = result?.reading ?? null;
   const subject = useMemo(
@@ -122,7 +135,7 @@ export function Popup({ api, firstReading, initialPreferences }: PopupProps) {
           preferences={preferences}
           saveState={save.state}
           onSaveLink={() => void save.toggle()}
-          onRetry={() => setPending(readTargetTab(api))}
+          onRetry={() => setPending(readAgain())}
         />
       </main>
       {savedOpened && (

@@ -11,6 +11,8 @@ import { t, uiLocale } from '../src/ui/i18n';
 import { library, messageOf } from '../src/ui/library-access';
 import { useSavedList } from './use-saved-list';
 
+export { prefetchSavedList } from './use-saved-list';
+
 const ROW_HEIGHT = 84;
 
 interface Removal {

@@ -1,20 +1,17 @@
-import { render } from 'preact';
+// The popup's entry is kept tiny on purpose (issue 6): it asks the browser to read the tab first, and only then
+// fetches and compiles the interface (Preact and the components, popup-ui.tsx), which used to come first because
+// an entry's static imports all load and run before its own code. Nothing here may import Preact or a component.
 import { extensionApi } from '../src/extension-api';
-import { applyLocaleDirection } from '../src/ui/locale-direction';
-import { applyCachedPreferences } from '../src/ui/use-preferences';
 import { readTargetTab } from './active-tab';
 import { loadArticleView } from './lazy-views';
-import { Popup } from './PopupApp';
 import '../src/ui/base.css';
 // Also imported by the lazily loaded ArticleView; a lazy chunk's CSS is not loaded by the page, so it comes in here.
 import '../src/ui/article.css';
 import './popup.css';
 
 const api = extensionApi();
-// Injection starts before the first render: the frame paints while the page is read.
+// Injection starts before anything else: the frame is built and painted while the page is read.
 const firstReading = readTargetTab(api);
+void import('./popup-ui').then(({ startPopup }) => startPopup(api, firstReading, () => readTargetTab(api)));
+// The article renderer (with DOMPurify) loads alongside; it is needed only when the article arrives.
 void loadArticleView();
-applyLocaleDirection();
-const initialPreferences = applyCachedPreferences();
-
-render(<Popup api={api} firstReading={firstReading} initialPreferences={initialPreferences} />, document.getElementById('app')!);

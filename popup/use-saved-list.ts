@@ -4,6 +4,32 @@ import { library, messageOf } from '../src/ui/library-access';
 
 const PAGE_SIZE = 40;
 
+type FirstPage = Awaited<ReturnType<Awaited<ReturnType<typeof library>>['listNewest']>>;
+let prefetching: Promise<void> | null = null;
+let prefetched: FirstPage | null = null;
+
+/**
+ * Opens the library and reads the first page before the Saved view is opened (the popup calls this when it is idle
+ * after showing the article), so opening the view only has to render. The view still reads the page again once it
+ * is shown, so a change made in between (a save from this popup, another window) is never missed.
+ */
+export function prefetchSavedList(): Promise<void> {
+  prefetching ??= library()
+    .then((lib) => lib.listNewest(PAGE_SIZE))
+    .then(
+      (page) => void (prefetched = page),
+      () => undefined, // the view reads again and shows the error there
+    );
+  return prefetching;
+}
+
+/** The prefetched first page, once: later mounts read afresh. */
+function takePrefetched(): FirstPage | null {
+  const page = prefetched;
+  prefetched = null;
+  return page;
+}
+
 export interface SavedListState {
   items: SavedMeta[];
   total: number | null;
@@ -18,11 +44,16 @@ export interface SavedListState {
  * in the extension.
  */
 export function useSavedList() {
-  const [state, setState] = useState<SavedListState>({ items: [], total: null, loading: true, error: null, skipped: 0 });
+  const [first] = useState(takePrefetched);
+  const [state, setState] = useState<SavedListState>(() =>
+    first
+      ? { items: first.items, total: null, loading: false, error: null, skipped: first.skipped.length }
+      : { items: [], total: null, loading: true, error: null, skipped: 0 },
+  );
   const exhausted = useRef(false);
   const busy = useRef(false);
-  const loaded = useRef(0);
-  const lastItem = useRef<SavedMeta | undefined>(undefined);
+  const loaded = useRef(first?.items.length ?? 0);
+  const lastItem = useRef<SavedMeta | undefined>(first?.items[first.items.length - 1]);
 
   const reload = useCallback(async () => {
     try {
