@@ -192,6 +192,23 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect(names).toEqual(expect.arrayContaining(['Smaller text', 'Larger text', 'Narrower lines', 'Wider lines', 'Less line spacing', 'More line spacing', 'Copy link', 'Print', 'Keyboard shortcuts', 'Save for later']));
       expect(await reader.$eval('.reader__theme', (b) => b.textContent)).toBe('Theme: Follow system');
 
+      // Every control is reached by Tab, with a visible focus ring.
+      const ringless: string[] = [];
+      await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      for (let i = 0; i < 40; i++) {
+        await reader.keyboard.press('Tab');
+        const focused = await reader.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element || !element.closest('.reader__bar') || element.tagName !== 'BUTTON') return null;
+          const style = getComputedStyle(element);
+          return { name: element.textContent?.trim() ?? '', ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        });
+        if (focused && !focused.ring) ringless.push(focused.name);
+        if (focused?.name.includes('More line spacing')) break;
+      }
+      expect(ringless).toEqual([]);
+      expect(await reader.evaluate(() => document.activeElement?.textContent)).toContain('More line spacing');
+
       const before = await articleStyle(reader);
       expect(before.fontSize).toBe(18);
       await reader.click('[data-setting="fontSize"] [data-step="1"]');
