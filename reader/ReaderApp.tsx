@@ -103,10 +103,14 @@ export function ReaderApp({ api, source }: { api: Browser; source: ReaderSource 
   };
 
   // The latest state for the one document-level key listener, so it is added once.
-  const commands = useRef<(command: ReaderCommand) => void>(() => {});
+  // Returns false when the key does nothing here, so the browser keeps it (arrows still scroll a message page).
+  const commands = useRef<(command: ReaderCommand) => boolean>(() => false);
   commands.current = (command) => {
-    if (command === 'help') return setHelpOpen(true);
-    if (!article) return;
+    if (command === 'help') {
+      setHelpOpen(true);
+      return true;
+    }
+    if (!article) return false;
     if (command === 'scroll-down' || command === 'scroll-up') {
       window.scrollBy({ top: (command === 'scroll-down' ? 1 : -1) * Math.round(window.innerHeight * 0.15), behavior: 'auto' });
     } else if (command === 'larger' || command === 'smaller') {
@@ -118,15 +122,14 @@ export function ReaderApp({ api, source }: { api: Browser; source: ReaderSource 
       // A key that removes an article could lose it by a slip: s only saves; the button undoes.
       if (subject && save.state.phase === 'unsaved') void save.toggle();
     }
+    return true;
   };
   const helpOpenRef = useRef(helpOpen);
   helpOpenRef.current = helpOpen;
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const command = readerCommand(event, { helpOpen: helpOpenRef.current });
-      if (!command) return;
-      event.preventDefault();
-      commands.current(command);
+      if (command && commands.current(command)) event.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
