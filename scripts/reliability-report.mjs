@@ -88,6 +88,10 @@ out(`| property tests (fast-check: tag soup, arbitrary strings, cut and spliced 
 out();
 
 // ---- Hard pages ----
+// Which message the popup showed, named by its (English) title.
+const en = JSON.parse(fs.readFileSync(path.join(root, '_locales/en/messages.json'), 'utf8'));
+const MESSAGE_KINDS = { notAnArticleTitle: 'not an article', restrictedTitle: 'cannot be read', tooLargeTitle: 'too large', extractErrorTitle: 'error' };
+const messageKind = (title) => Object.entries(MESSAGE_KINDS).find(([key]) => en[key]?.message === title)?.[1] ?? 'other message';
 out('## Hard pages (popup must show the article or a clear message within 5 s)');
 out();
 out('| page | browser | outcome | time | what the reader sees |');
@@ -104,9 +108,19 @@ for (const browser of ['chromium', 'firefox']) {
     const seen = o.kind === 'article' ? `clean view: “${o.headline}”` : o.kind === 'message' ? `“${o.text}”` : 'nothing (hung or blank)';
     const ok = o.kind === row.expected && o.ms <= result.budgetMs;
     if (!ok) problems.push(`${browser} ${row.id}: ${o.kind} after ${o.ms} ms`);
-    out(`| ${row.description} | ${browser} | ${ok ? o.kind : `**${o.kind}** (expected ${row.expected})`} | ${(o.ms / 1000).toFixed(1)} s | ${seen.replace(/\|/g, '\\|')} |`);
+    const outcome = o.kind === 'message' ? `message: ${messageKind(o.title)}` : o.kind;
+    out(`| ${row.description} | ${browser} | ${ok ? outcome : `**${outcome}** (expected ${row.expected})`} | ${(o.ms / 1000).toFixed(1)} s | ${seen.replace(/\|/g, '\\|')} |`);
   }
 }
+out();
+out('Each message is checked for its title and its explanation, not only for being there. PDFs: both browsers show them in');
+out('their own viewer (headless Chromium too; it does not download them), where extensions cannot read. At an address');
+out('ending in .pdf that is known before trying; without one, Chromium\'s viewer sits in a page of type application/pdf that');
+out('the content script recognises, while Firefox\'s pdf.js refuses the script with the same error as any page closed to');
+out('extensions, so Firefox can only say that the browser does not let extensions read the page. XML: Chromium\'s XML');
+out('viewer rewrites the document, for content scripts too, into an XHTML page of the tree\'s text (source under');
+out('#webkit-xml-viewer-source-xml) but keeps its XML type (a feed reports application/rss+xml); the type, a root that is');
+out('not XHTML <html> and that element each mark it as not an article. Firefox keeps the XML tree and its type.');
 out();
 
 // ---- Traffic ----
