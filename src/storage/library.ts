@@ -194,8 +194,29 @@ class IndexedDbLibrary implements Library {
   listNewest(limit: number, after?: { savedAt: number; id: string }): Promise<ListPage> {
     return this.read(['meta'], async (tx) => {
       const page: ListPage = { items: [], skipped: [] };
+      const index = tx.objectStore('meta').index('savedAt');
+      if (!after && limit > 0) {
+        // The first page (what a list paints first) in a few requests instead of one per row: a key cursor skips to
+        // the limit-th newest savedAt, then getAll reads from there up (ascending, so reversed). Rows saved in the
+        // same millisecond as that boundary can make the range larger than the page; when there are many, read
+        // row by row below instead of fetching them all.
+        const newest = await index.openKeyCursor(null, 'prev');
+        if (!newest) return page;
+        const boundary = limit > 1 ? await newest.advance(limit - 1) : newest;
+        const range = boundary ? IDBKeyRange.lowerBound(boundary.key) : undefined;
+        if (!boundary || (await index.count(range)) <= limit * 2) {
+          const [values, keys] = await Promise.all([index.getAll(range), index.getAllKeys(range)]);
+          // Ascending (savedAt, id) reversed is exactly the 'prev' cursor's order.
+          for (let i = values.length - 1; i >= 0 && page.items.length < limit; i--) collect(page, values[i], keys[i]!);
+          // A damaged record in the range is skipped and does not use up a row: then older rows are needed, and
+          // the cursor below reads them (from the start, so the page is the same as it would have been).
+          if (page.items.length === limit || !boundary) return page;
+          page.items = [];
+          page.skipped = [];
+        }
+      }
       const range = after ? IDBKeyRange.upperBound(after.savedAt) : undefined;
-      let cursor = await tx.objectStore('meta').index('savedAt').openCursor(range, 'prev');
+      let cursor = await index.openCursor(range, 'prev');
       while (cursor && page.items.length < limit) {
         // Rows saved in the same millisecond as `after` come in descending id order: skip those already shown.
         const alreadyShown = after !== undefined && cursor.key === after.savedAt && cursor.primaryKey >= after.id;
