@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Preferences } from '../src/storage/preferences';
 import { StatusMessage, TooLargeMessage } from '../src/ui/StatusMessage';
 import { t } from '../src/ui/i18n';
@@ -31,18 +31,63 @@ export interface ArticlePaneProps {
   onRetry(): void;
 }
 
+/** Article HTML longer than this is shown in two steps: the first screen, then the rest once that has painted. */
+export const FIRST_SCREEN_CHARS = 12_000;
+const BLOCK_END = /<\/(?:p|h[1-6]|ul|ol|blockquote|figure|pre|table)>/gi;
+
+/**
+ * The start of `html` that fills the popup's first screen (several times over), cut after a block's closing tag;
+ * null when the article is short enough to render whole. The cut is sanitised like the whole (the HTML parser
+ * closes what the cut left open), and replaced by the whole article right after it has painted.
+ */
+export function firstScreenHtml(html: string, chars = FIRST_SCREEN_CHARS): string | null {
+  if (html.length <= chars * 1.5) return null;
+  BLOCK_END.lastIndex = chars;
+  const end = BLOCK_END.exec(html);
+  if (!end || end.index + end[0].length > html.length - chars / 2) return null;
+  return html.slice(0, end.index + end[0].length);
+}
+
 export function ArticlePane({ reading, preferences, saveState, onSaveLink, onRetry }: ArticlePaneProps) {
+  const article = reading?.kind === 'article' ? reading.article : null;
+  const head = useMemo(() => (article ? firstScreenHtml(article.contentHtml) : null), [article]);
+  // The article shown whole: at once when it is short, else once its first screen has painted (issue 6: the
+  // sanitising and layout of a long body no longer delay its first lines).
+  const [wholeFor, setWholeFor] = useState<unknown>(null);
+  const whole = !head || wholeFor === article;
+
   useEffect(() => {
-    // For the popup benchmark (issue 6): the moment the clean article is in the DOM.
-    if (reading?.kind === 'article') performance.mark('broadsheet:article-painted');
-  }, [reading]);
+    if (!article) return;
+    // For the popup benchmark (issue 6), set once the frame is painted (Preact runs effects after it): the clean
+    // article's first screen painted, and the whole article painted (the same moment for a short one).
+    if (!whole) {
+      performance.mark('broadsheet:article-painted');
+      setWholeFor(article);
+      return;
+    }
+    if (!head) performance.mark('broadsheet:article-painted');
+    performance.mark('broadsheet:article-complete');
+  }, [article, whole]);
 
   if (!reading) return <ArticleSkeleton />;
   switch (reading.kind) {
     case 'article': {
       // The popup passes a reading only once the article chunk has loaded (see lazy-views.ts).
       const ArticleView = loadedArticleView();
-      return ArticleView ? <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} /> : <ArticleSkeleton />;
+      if (!ArticleView) return <ArticleSkeleton />;
+      if (whole) return <ArticleView article={reading.article} showLeadImage={preferences.showLeadImage} showImages={preferences.showImages} />;
+      // A lead image that the body repeats further down is left out of the whole view: leave it out of the first
+      // screen as well, or it would show and then jump away.
+      const leadSrc = reading.article.leadImage?.src;
+      const html = reading.article.contentHtml;
+      const leadInBody = !!leadSrc && (html.includes(leadSrc) || html.includes(leadSrc.replace(/&/g, '&amp;')));
+      return (
+        <ArticleView
+          article={{ ...reading.article, contentHtml: head! }}
+          showLeadImage={preferences.showLeadImage && !leadInBody}
+          showImages={preferences.showImages}
+        />
+      );
     }
     case 'not-an-article':
       return (

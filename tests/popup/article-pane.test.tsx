@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ArticlePane } from '../../popup/ArticlePane';
+import { ArticlePane, FIRST_SCREEN_CHARS, firstScreenHtml } from '../../popup/ArticlePane';
 import { loadArticleView } from '../../popup/lazy-views';
 import type { PopupReading } from '../../popup/active-tab';
 import { DEFAULT_PREFERENCES } from '../../src/storage/preferences';
@@ -67,5 +67,56 @@ describe('ArticlePane states', () => {
     expect(host.textContent).toContain('Frame with ID 0 was removed.');
     act(() => host.querySelector<HTMLButtonElement>('.bs-status button')!.click());
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a long article paints its first screen, then the whole', () => {
+  const paragraph = (n: number) => `<p>Paragraph ${n} ${'of the harbour wall report '.repeat(8)}</p>`;
+  const longHtml = Array.from({ length: 200 }, (_, n) => paragraph(n)).join('') + '<script>alert(1)</script>';
+  const longArticle = (leadImage: { src: string; alt: string; caption: string | null } | null = null, html = longHtml) => ({
+    kind: 'article' as const,
+    article: {
+      url: 'https://x.example/a', canonicalUrl: 'https://x.example/a', title: 'Headline', byline: null, siteName: 'X', published: null,
+      modified: null, lang: 'en', dir: null, excerpt: null, leadImage, contentHtml: html, textContent: 'Body', wordCount: 1, readingMinutes: 1,
+    },
+  });
+  const paragraphs = (host: HTMLElement) => host.querySelectorAll('.bs-article__body p').length;
+  // Not inside act(): act would run the effects (and so the second step) before returning.
+  const mountAsBrowser = (reading: PopupReading) => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(<ArticlePane reading={reading} preferences={{ ...DEFAULT_PREFERENCES }} saveState={{ phase: 'unsaved' }} onSaveLink={() => {}} onRetry={() => {}} />, host);
+    return { host };
+  };
+
+  it('cuts after a closing block tag past the first screen, and not at all when the article is short', () => {
+    const head = firstScreenHtml(longHtml)!;
+    expect(head.length).toBeGreaterThanOrEqual(FIRST_SCREEN_CHARS);
+    expect(head.length).toBeLessThan(FIRST_SCREEN_CHARS + 400);
+    expect(head.endsWith('</p>')).toBe(true);
+    expect(longHtml.startsWith(head)).toBe(true);
+    expect(firstScreenHtml(longHtml.slice(0, FIRST_SCREEN_CHARS))).toBeNull();
+  });
+
+  it('shows the sanitised first screen at once and the whole article right after it has painted', async () => {
+    const { host } = mountAsBrowser(longArticle());
+    const first = paragraphs(host);
+    expect(first).toBeGreaterThan(10);
+    expect(first).toBeLessThan(200);
+    expect(host.querySelector('script')).toBeNull();
+    await vi.waitFor(() => expect(paragraphs(host)).toBe(200));
+    expect(host.querySelector('script')).toBeNull();
+    expect(host.querySelector('h1')?.textContent).toBe('Headline');
+  });
+
+  it('leaves out of the first screen a lead image that the whole article leaves out (no image that jumps away)', async () => {
+    const src = 'https://x.example/lead.jpg?w=1&h=2';
+    const lead = { src, alt: 'Lead', caption: null };
+    const withImageLater = longHtml.replace('</p><p>Paragraph 150', `</p><figure><img src="${src.replace(/&/g, '&amp;')}" alt="Lead"></figure><p>Paragraph 150`);
+    const { host } = mountAsBrowser(longArticle(lead, withImageLater));
+    expect(host.querySelector('.bs-article__body img')).toBeNull();
+    expect(host.querySelectorAll('img').length).toBe(0);
+    await vi.waitFor(() => expect(paragraphs(host)).toBe(200));
+    expect(host.querySelectorAll('img').length).toBe(1);
   });
 });
