@@ -4,14 +4,13 @@ import type { LibraryChange, SavedMeta, SortKey } from '../../storage/types';
 import { t } from '../i18n';
 import { messageOf } from '../library-access';
 import { LibraryTable } from './LibraryTable';
+import { FIRST_PAGE, firstPageIfRead, takeFirstPage } from './first-page';
 import { DEFAULT_VIEW, siteCounts, viewRows, type ReadFilter, type SortOrder, type ViewQuery } from './library-view';
 import { formatCount, tCount } from './plural';
 import { ProgressBar } from './ProgressBar';
 import { setReadUndoably } from './read-undo';
 import { useOperation } from './use-operation';
 
-/** Rows read first so the table paints before the whole library is in memory. */
-const FIRST_PAGE = 60;
 /** Typing pauses this long before a search runs: each keystroke must not start a query. */
 const SEARCH_DELAY_MS = 150;
 /** Search answers are capped: a query that matches more is narrowed by typing more. */
@@ -46,7 +45,7 @@ const PATCHABLE: ReadonlySet<LibraryChange['kind']> = new Set(['saved', 'read', 
 
 /** The saved library as a searchable, sortable, filterable table with bulk actions that can be undone. */
 export function LibraryManager({ library, selected, onSelectionChange, change, changeVersion }: Props) {
-  const [metas, setMetas] = useState<SavedMeta[] | null>(null);
+  const [metas, setMetas] = useState<SavedMeta[] | null>(() => firstPageIfRead()?.items ?? null);
   const [loading, setLoading] = useState<{ loaded: number; total: number } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   /** True once every meta is in memory (not just the first page). */
@@ -72,8 +71,12 @@ export function LibraryManager({ library, selected, onSelectionChange, change, c
     (async () => {
       try {
         if (metas === null) {
-          const firstPage = await library.listNewest(FIRST_PAGE);
+          // Read when the page's script started (first-page.ts), unless that failed.
+          const prefetched = await takeFirstPage()?.catch(() => null);
+          const firstPage = prefetched ?? (await library.listNewest(FIRST_PAGE));
           if (!stale()) setMetas((current) => current ?? firstPage.items);
+          // Let the first rows render before the whole index is read.
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
         const page = await library.listAll('savedAt', 'desc', (loaded, total) => {
           if (!stale() && total > FIRST_PAGE) setLoading({ loaded, total });

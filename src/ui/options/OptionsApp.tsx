@@ -4,6 +4,7 @@ import type { LibraryChange } from '../../storage/types';
 import { t } from '../i18n';
 import { library as optionsLibrary, messageOf } from '../library-access';
 import { ExportImport } from './ExportImport';
+import { libraryIfOpen } from './first-page';
 import { LibraryManager } from './LibraryManager';
 import { PreferencesForm } from './PreferencesForm';
 import { StoragePanel } from './StoragePanel';
@@ -12,7 +13,7 @@ import { useEditablePreferences } from './use-editable-preferences';
 /** The options page: reading preferences, the library manager, export and import, and storage. */
 export function OptionsApp({ root }: { root: HTMLElement }) {
   const { preferences, change, saveError } = useEditablePreferences(root);
-  const [library, setLibrary] = useState<Library | null>(null);
+  const [library, setLibrary] = useState<Library | null>(libraryIfOpen);
   const [libraryError, setLibraryError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [changeVersion, setChangeVersion] = useState(0);

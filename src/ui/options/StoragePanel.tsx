@@ -3,6 +3,7 @@ import type { Library } from '../../storage/library';
 import { t, uiLocale } from '../i18n';
 import { messageOf } from '../library-access';
 import { tCount } from './plural';
+import { afterFirstPage } from './first-page';
 import { ProgressBar } from './ProgressBar';
 import { useOperation } from './use-operation';
 
@@ -34,7 +35,7 @@ export function StoragePanel({ library, changeVersion }: { library: Library; cha
 
   useEffect(() => {
     let live = true;
-    Promise.all([library.count(), library.bytesInUse()]).then(
+    afterFirstPage().then(() => Promise.all([library.count(), library.bytesInUse()])).then(
       ([count, bytes]) => live && setFigures({ count, bytes }),
       (failure: unknown) => live && setError(messageOf(failure)),
     );
