@@ -4,19 +4,21 @@ import { inFurniture } from './furniture';
 
 /** Where a byline element never is. */
 const NOT_THE_ARTICLE = 'aside, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i]';
-const BYLINE_ELEMENTS = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i], [class*="writer" i], [class*="autor" i], [class*="auteur" i], [class*="redakteur" i]';
+const BYLINE_ELEMENTS = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i], [class*="writer" i], [class*="autor" i], [class*="auteur" i], [class*="redakteur" i], a[href*="/author/" i], a[href*="/autor/" i], a[href*="/auteur/" i]';
 const MAX_BYLINE_ELEMENTS = 60;
 
 const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
-const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen)\b)|\d/i;
+const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|(?:chef|fach)?redakteur(?:in)?|staff writer|senior writer|contributing writer|correspondent|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
 const ROLE_PREFIX = /^(?:author|autor|auteur|autore|auteurs|autorin|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+/** `Text & Fotos:`, `Text und Bild:` before the names. */
+const ROLE_LIST = /^(?:(?:text|texte|words|fotos?|photos?|bilder?|video|illustrations?)\s*(?:&|\+|\/|,|und|and|et|y)\s*)+(?:text|texte|words|fotos?|photos?|bilder?|video|illustrations?)\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name. */
-const JUNK = /^(?:(?:written|posted|published|reported|photos?)\s+by|https?|publiziert|veröffentlicht|published|posted|updated|geschrieben|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|author|autor|posted|by|von|news|desk)$/i;
-const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)\b|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
+const JUNK = /^(?:(?:written|posted|published|reported|photos?)\s+by|https?|publiziert|veröffentlicht|published|posted|updated|geschrieben|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|author|autor|posted|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)(?!\w)|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
  * Author name(s) only; null rather than junk. Tiers, first that yields a name wins: JSON-LD article authors that are
@@ -24,20 +26,36 @@ const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|co
  * the visible dateline line says besides its dates. Organisation names and the site's own name are not authors.
  */
 export function findByline(doc: Document, meta: PageMetadata, datelineText: string | null = null): string | null {
-  const notPeople = [meta.siteName, ...publisherNames(meta)].filter((n): n is string => Boolean(n));
+  const byId: ById = new Map(meta.jsonLd.filter((n) => n['@id']).map((n) => [n['@id'], n]));
+  const notPeople = [meta.siteName, metaContent(doc, ['publisher', 'dc.publisher']), ...publisherNames(meta, byId)].filter((n): n is string => Boolean(n));
+  // The site's own handle given as the author (`@NatGeoUK`); a name with spaces may be a person who runs the site under their name.
+  const siteHandle = squash(metaContent(doc, ['twitter:site']) ?? '');
+  let pageText: string | undefined;
+  // A name the page never shows is an account of the CMS, not the byline (`Verfasst von` in meta tags of pages with no byline).
+  const shown = (name: string): boolean => (pageText ??= normalizeSpace(doc.body?.textContent ?? '').toLowerCase()).includes(name.toLowerCase());
+  const textarea = doc.createElement('textarea');
+  // JSON-LD and meta values sometimes carry HTML entities a second time (`Redacci&oacute;n`); a textarea decodes them without parsing markup.
+  const decode = (raw: string): string => (/&#?\w+;/.test(raw) ? ((textarea.innerHTML = raw), textarea.value) : raw);
   const clean = (raw: string[]): string[] =>
-    dedupe(raw.map(cleanAuthorName).filter((n): n is string => n !== null && !notPeople.some((site) => sameName(n, site)) && !isDomainName(n, doc)));
+    dedupe(
+      raw
+        .map((n) => cleanAuthorName(decode(n)))
+        .filter((n): n is string => n !== null && !notPeople.some((site) => sameName(n, site)) && !(/^\S+$/.test(n) && squash(n) === siteHandle) && !isDomainName(n, doc) && shown(n)),
+    );
+  const names = (raw: string | null | undefined): string[] => clean(splitNames(decode(raw ?? '')));
+  // Yoast and AIOSEO name the author in `twitter:label1` = "Written by", `twitter:data1` = the name.
+  const labelled = [1, 2].map((i) => (/^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
   const tiers: Array<() => string[]> = [
-    () => clean(jsonLdAuthors(meta)),
+    () => clean(jsonLdAuthors(meta, byId).flatMap((n) => splitNames(decode(n)))),
     () => {
-      for (const key of AUTHOR_META) {
-        const names = clean(splitNames(metaContent(doc, [key]) ?? ''));
-        if (names.length) return names;
+      for (const raw of [metaContent(doc, ['article:author']), labelled, ...AUTHOR_META.map((key) => metaContent(doc, [key]))]) {
+        const found = names(raw);
+        if (found.length) return found;
       }
       return [];
     },
-    () => bylineElements(doc, clean),
-    () => (datelineText ? clean(splitNames(datelineText)) : []),
+    () => bylineElements(doc, names),
+    () => names(datelineText),
   ];
   let weakOnly: string[] | null = null;
   for (const tier of tiers) {
@@ -50,32 +68,45 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
   return weakOnly ? joinNames(weakOnly.slice(0, 3)) : null;
 }
 
-const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'];
+const AUTHOR_META = ['author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'];
 
 /** Desk and staff credits, and credits that carry the site's name (`Us Weekly Staff`, `Devdiscourse News Desk`). */
 function isWeakName(name: string, siteNames: string[]): boolean {
   return WEAK_NAME.test(name) || siteNames.some((site) => squash(site).length >= 4 && squash(name).includes(squash(site)));
 }
 
-function publisherNames(meta: PageMetadata): string[] {
-  return meta.articleNodes.map((node) => jsonLdString(node['publisher'])).filter((n): n is string => n !== null);
+type ById = Map<unknown, JsonLdNode>;
+
+/** A JSON-LD value, or the node its `@id` points to when it carries only the reference (Yoast's `"author": {"@id": "#/schema/person/…"}`). */
+function resolve(value: unknown, byId: ById): unknown {
+  const ref = value && typeof value === 'object' && !(value as JsonLdNode)['name'] ? (value as JsonLdNode)['@id'] : value;
+  return byId.get(ref) ?? value;
 }
 
-function jsonLdAuthors(meta: PageMetadata): string[] {
+/** The publisher and the website, unless the publisher is a person (a one-person blog publishes as its author). */
+function publisherNames(meta: PageMetadata, byId: ById): Array<string | null> {
+  return [...meta.articleNodes.map((node) => resolve(node['publisher'], byId)), ...meta.jsonLd.filter((n) => jsonLdTypes(n).includes('WebSite'))].map((n) =>
+    n && typeof n === 'object' && jsonLdTypes(n as JsonLdNode).includes('Person') ? null : jsonLdString(n),
+  );
+}
+
+function jsonLdAuthors(meta: PageMetadata, byId: ById): string[] {
   const names: string[] = [];
   for (const node of meta.articleNodes) {
     const author = node['author'] ?? node['creator'];
-    for (const entry of Array.isArray(author) ? author : [author]) {
-      if (entry && typeof entry === 'object' && jsonLdTypes(entry as JsonLdNode).some((t) => /Organi[sz]ation|Corporation|NewsMediaOrganization/.test(t))) continue;
-      const name = jsonLdString(entry as JsonLdNode | string | undefined);
-      if (name) names.push(...splitNames(name));
+    for (let entry of Array.isArray(author) ? author : [author]) {
+      entry = resolve(entry, byId);
+      const types = entry && typeof entry === 'object' ? jsonLdTypes(entry as JsonLdNode) : [];
+      if (types.some((t) => /Organi[sz]ation|Corporation/.test(t)) && !types.includes('Person')) continue;
+      const name = jsonLdString(entry);
+      if (name) names.push(name);
     }
     if (names.length) break;
   }
   return names;
 }
 
-function bylineElements(doc: Document, clean: (raw: string[]) => string[]): string[] {
+function bylineElements(doc: Document, toNames: (raw: string) => string[]): string[] {
   let count = 0;
   for (const el of doc.querySelectorAll(BYLINE_ELEMENTS)) {
     if (++count > MAX_BYLINE_ELEMENTS) break;
@@ -87,7 +118,7 @@ function bylineElements(doc: Document, clean: (raw: string[]) => string[]): stri
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
     // The first byline on the page that yields a name is the article's; later ones are other articles' or comments'.
-    const names = clean(splitNames(text));
+    const names = toNames(text);
     if (names.length) return names;
   }
   return [];
@@ -101,7 +132,7 @@ function inPageFooter(el: Element): boolean {
 
 /** `By A, B and C` → [A, B, C]. */
 export function splitNames(raw: string): string[] {
-  const text = normalizeSpace(raw).replace(BY_PREFIX, '');
+  const text = normalizeSpace(raw).replace(BY_PREFIX, '').replace(ROLE_LIST, '');
   // An organisation with its address (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
   if (!text || /https?:\/\/|^www\./i.test(text) || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
   return text
@@ -122,6 +153,8 @@ export function cleanAuthorName(raw: string): string | null {
   // `Jane Roe is a reporter who …` is a bio sentence; `Jane Roe am 21. April` is a byline.
   if (name !== beforeConnector && beforeConnector.split(/\s+/).length > 8) return null;
   name = name
+    // A handle beside a name (`Williams Perdomo @wperdomod`) goes; a handle alone is the name.
+    .replace(/(?<=\S)\s+@[\w.]+/g, '')
     .replace(/^@/, '')
     .replace(/[,;:|·•\-–—]+$/, '')
     .trim();

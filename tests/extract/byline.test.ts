@@ -47,7 +47,8 @@ describe('splitNames and joinNames: several authors', () => {
 
 describe('findByline: sources and junk', () => {
   it('takes JSON-LD person authors, several joined, duplicates removed', () => {
-    const html = `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"},{"@type":"Person","name":"Ann Lee"}]}</script>`;
+    const html = `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"},{"@type":"Person","name":"Ann Lee"}]}</script>
+      <p>By Ann Lee and Bo Chan</p>`;
     expect(bylineOf(html)).toBe('Ann Lee and Bo Chan');
   });
 
@@ -71,10 +72,85 @@ describe('findByline: sources and junk', () => {
   });
 
   it('falls back to the visible dateline line', () => {
-    expect(bylineOf('<p>nothing</p>', 'Devdiscourse News Desk')).toBe('Devdiscourse News Desk');
+    expect(bylineOf('<p>Devdiscourse News Desk | Updated: 12-03-2024</p>', 'Devdiscourse News Desk')).toBe('Devdiscourse News Desk');
   });
 
   it('returns null rather than junk', () => {
     expect(bylineOf('<span class="author">Posted by admin</span>')).toBeNull();
+  });
+});
+
+describe('findByline: metadata the page links by @id, labels and publishers', () => {
+  const ld = (graph: object[]) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph })}</script>`;
+
+  it('follows a Yoast author reference to the Person node in the @graph', () => {
+    const html = `${ld([
+      { '@type': 'Article', author: { '@id': 'https://ex.com/#/schema/person/1' }, publisher: { '@id': 'https://ex.com/#organization' } },
+      { '@type': 'Organization', '@id': 'https://ex.com/#organization', name: 'Example Globe' },
+      { '@type': 'Person', '@id': 'https://ex.com/#/schema/person/1', name: 'Evan Symon' },
+    ])}<p class="meta">Evan Symon, August 14, 2020</p>`;
+    expect(bylineOf(html)).toBe('Evan Symon');
+  });
+
+  it('keeps the author of a one-person site whose publisher is that person', () => {
+    const html = `${ld([
+      { '@type': 'Article', author: { '@id': '#me' }, publisher: { '@id': '#me' } },
+      { '@type': ['Person', 'Organization'], '@id': '#me', name: 'Christoph Hein', jobTitle: 'Chefredakteur' },
+    ])}<div class="author-line"><a href="/about">Christoph Hein</a><br> Chefredakteur</div>`;
+    expect(bylineOf(html)).toBe('Christoph Hein');
+  });
+
+  it('does not name the publisher organisation reached through @id', () => {
+    const html = `${ld([
+      { '@type': 'NewsArticle', author: { '@id': '#org' }, publisher: { '@id': '#org' } },
+      { '@type': 'NewsMediaOrganization', '@id': '#org', name: 'Example Globe' },
+    ])}<meta name="author" content="Example Globe"><p>Example Globe</p>`;
+    expect(bylineOf(html)).toBeNull();
+  });
+
+  it('reads twitter:label1 "Written by" / "Verfasst von" with twitter:data1', () => {
+    const html = `<meta name="twitter:label1" value="Written by"><meta name="twitter:data1" value="Ellyn Shook"><p>Ellyn Shook</p>`;
+    expect(bylineOf(html)).toBe('Ellyn Shook');
+    const de = `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"><p>Karoline Herr</p>`;
+    expect(bylineOf(de)).toBe('Karoline Herr');
+  });
+
+  it('prefers article:author to a company in meta author, and decodes entities left in metadata', () => {
+    const html = `<meta name="author" content="Condé Nast"><meta name="article:author" content="Arielle Pardes"><p>Condé Nast</p><p>TEXT BY ARIELLE PARDES</p>`;
+    expect(bylineOf(html)).toBe('Arielle Pardes');
+    const ent = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Redacci&oacute;n Diario Pagina Siete"}}</script><p>Redacción Diario Pagina Siete</p>`;
+    expect(bylineOf(ent)).toBe('Redacción Diario Pagina Siete');
+  });
+
+  it('rejects the site handle, the DC publisher and an organisation with "e.V."', () => {
+    expect(bylineOf(`<meta name="twitter:site" content="@natgeouk"><meta property="article:author" content="@NatGeoUK"><p>NatGeoUK</p>`)).toBeNull();
+    expect(bylineOf(`<meta name="author" content="Auto Illustrierte"><meta name="DC.publisher" content="Auto Illustrierte"><p>Auto Illustrierte</p>`)).toBeNull();
+    expect(bylineOf(`<meta name="author" content="Bund der Energieverbraucher e.V. "><p>Bund der Energieverbraucher e.V.</p>`)).toBeNull();
+  });
+
+  it('keeps a personal site whose handle is the owner\'s name', () => {
+    expect(bylineOf(`<meta name="twitter:site" content="@mattiasgeniar"><meta name="author" content="Mattias Geniar"><p>Mattias Geniar, April 19, 2020</p>`)).toBe('Mattias Geniar');
+  });
+
+  it('drops a name the page never shows (a CMS account in the metadata only)', () => {
+    const html = `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Rüdiger Ofenloch"><p>Vorverkauf gestartet.</p>`;
+    expect(bylineOf(html)).toBeNull();
+  });
+
+  it('prefers the shown byline over a JSON-LD author the page does not show', () => {
+    const html = `${ld([{ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Kathleen Ditton' } }])}
+      <meta name="parsely-author" content="Jessica Holly"><div class="byline">By <a href="/author/jessica-holly/">Jessica Holly</a>, <a href="/author/gail-levy/">Gail Levy</a></div>`;
+    expect(bylineOf(html)).toBe('Jessica Holly');
+  });
+});
+
+describe('findByline: page elements', () => {
+  it('reads a link to an author page', () => {
+    expect(bylineOf(`<h1>Title</h1><div class="sc-1"><a href="/author/miserableshitehawk">Chris Thompson</a></div>`)).toBe('Chris Thompson');
+  });
+
+  it('drops a handle beside a name, a lone "Por", and "Text & Fotos:"', () => {
+    expect(bylineOf(`<span class="td-author">Por</span> <a href="https://ex.com/author/wperdomo/">Williams Perdomo @wperdomod</a>`)).toBe('Williams Perdomo');
+    expect(bylineOf(`<table><tr><td class="authorbold">Text & Fotos: Ivan Valetny</td></tr></table>`)).toBe('Ivan Valetny');
   });
 });
