@@ -1,35 +1,52 @@
 import type { PageMetadata } from './metadata';
+import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
 import { inFurniture } from './furniture';
 
-const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•]\s*(?=\S)/;
+const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
 const OUTSIDE_ARTICLE = 'nav, aside, footer, [role="navigation"], [class*="sidebar" i], [class*="related" i], [class*="comment" i]';
-/** Kicker/overline lines some sites put inside the `<h1>` above the headline proper. */
-const KICKER = /kicker|topline|dachzeile|overline|roofline|eyebrow|supertitle|super-title|label|category|rubri/i;
+/** Kicker/overline lines some sites put inside the `<h1>` above the headline proper, and screen-reader-only labels. */
+const HIDDEN = /sr-only|visually-hidden|screen-reader/i;
+const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|eyebrow|super-?title|label|category|rubri|${HIDDEN.source}`, 'i');
+/** A sub-line before the headline's words is a kicker; after them it is the subtitle and stays. */
+const SUBLINE = /sub-?title|subline/i;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 const HEADING_SELECTOR = 'h1, [itemprop="headline"], h2[class*="title" i], h2[class*="headline" i]';
+/** Also looked at, but only when their text is the metadata title or one of its parts. */
+const MORE_HEADINGS = ',h2,h3,[class*="entry-title" i],[class*="post-title" i]';
 
 interface Heading {
   text: string;
   isH1: boolean;
+  /** Matched by HEADING_SELECTOR and not in page furniture. */
+  strong: boolean;
+  /** The heading's text pieces (text nodes, kicker lines left out). */
+  pieces: string[];
 }
 
 /**
- * The article's own headline. In order: the heading the metadata title contains (a site's `<title>`/`og:title`
- * usually is the headline plus the site or section name); the page's only `<h1>`; the metadata title with the
- * site or section part cut off where a separator shows one.
+ * The article's own headline. In order: the heading (or the run of its text pieces, leaving out a kicker or a
+ * dateline) whose words are the metadata title or a part of it between separators — the page shows that form, so
+ * site and section parts go; the heading the metadata title contains; the page's only `<h1>`; the metadata title
+ * with the site or section part cut off where a separator shows one.
  */
 export function findHeadline(doc: Document, meta: PageMetadata): string {
-  const metaTitle = meta.title ?? (normalizeSpace(doc.title) || null);
-  const headings = readHeadings(doc, meta.siteName);
+  const host = hostWords(doc);
+  const headings = readHeadings(doc, meta.siteName, host);
+  const titles = titleCandidates(doc, meta);
+  const metaTitle = titles[0];
 
-  if (metaTitle) {
-    const titleWords = wordSet(metaTitle);
-    let best: Heading | null = null;
-    let bestScore = 0;
+  const exact = shownTitle(headings, titles);
+  if (exact) return exact;
+
+  let best: Heading | null = null;
+  let bestScore = 0;
+  for (const title of titles) {
+    const titleWords = new Set(wordList(title));
     for (const heading of headings) {
+      if (!heading.strong) continue;
       const words = wordList(heading.text);
-      if (words.length === 0) continue;
       const contained = words.filter((w) => titleWords.has(w)).length / words.length;
       const coverage = words.length / Math.max(1, titleWords.size);
       // Headings of one or two words that happen to occur in the title are section names, not headlines.
@@ -40,48 +57,101 @@ export function findHeadline(doc: Document, meta: PageMetadata): string {
         bestScore = score;
       }
     }
-    if (best) return best.text;
   }
+  if (best) return best.text;
 
-  const h1s = headings.filter((h) => h.isH1);
-  if (h1s.length === 1 && wordList(h1s[0]!.text).length >= 3) return h1s[0]!.text;
+  const h1s = headings.filter((h) => h.isH1 && h.strong);
+  if (h1s.length === 1 && wordList(h1s[0]!.text).length >= 2) return h1s[0]!.text;
   return metaTitle ? stripSiteName(metaTitle, meta.siteName, doc) : '';
 }
 
-function readHeadings(doc: Document, siteName: string | null): Heading[] {
-  const site = siteName?.toLowerCase() ?? null;
+/** The metadata titles: every `og:title` (some pages carry two), `twitter:title`, `title`, the JSON-LD headline, `<title>`. */
+function titleCandidates(doc: Document, meta: PageMetadata): string[] {
+  const titles = [
+    meta.title,
+    doc.title,
+    ...[...doc.querySelectorAll('meta[property="og:title"],meta[name="twitter:title"],meta[name="title"]')].map((el) => el.getAttribute('content')),
+    ...meta.articleNodes.map((node) => jsonLdString(node['headline'])),
+  ];
+  return [...new Set(titles.map((t) => normalizeSpace(t ?? '')).filter(Boolean))];
+}
+
+/**
+ * The heading text that is a metadata title, or a part of one between separators (`Section | Headline | Site`):
+ * a whole title before a part of one, then the title's own case, then an `<h1>`, then the longest, then the whole
+ * heading before a run of its pieces.
+ */
+function shownTitle(headings: Heading[], titles: string[]): string | null {
+  // Words of each title and each run of its parts → [1000 for a whole title, the title's length].
+  const forms = new Map<string, number[]>();
+  for (const title of titles) {
+    const parts = title.split(SEPARATORS);
+    parts.forEach((_, i) => {
+      for (let j = i; j < parts.length; j++) {
+        const text = parts.slice(i, j + 1).join(' ');
+        const key = wordList(text).join(' ');
+        if (key && !forms.get(key)?.[0]) forms.set(key, [i === 0 && j === parts.length - 1 ? 1000 : 0, title.length]);
+      }
+    });
+  }
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const { pieces, isH1 } of headings) {
+    const filled = pieces.map((p) => HAS_WORD.test(p));
+    filled.forEach((first, i) => {
+      filled.forEach((last, j) => {
+        if (!first || !last || j < i) return;
+        const text = normalizeSpace(pieces.slice(i, j + 1).join(''));
+        const words = wordList(text);
+        const form = forms.get(words.join(' '));
+        // A kicker before the headline or a dateline after it is left out, a subtitle after it is not.
+        const after = normalizeSpace(pieces.slice(j + 1).join(''));
+        // One word is a section name unless it is most of the title (a CJK headline is one "word").
+        if (!form || (words.length < 2 && text.length < 0.4 * form[1]!) || (/\p{L}/u.test(after) && !/[\d|•·:/–—]/.test(after))) return;
+        const score = form[0]! + (titles.some((t) => t.includes(text)) ? 100 : 0) + (isH1 ? 10 : 0) + words.length + (i || after ? 0 : 0.5);
+        if (score > bestScore) {
+          best = text;
+          bestScore = score;
+        }
+      });
+    });
+  }
+  return best;
+}
+
+function readHeadings(doc: Document, siteName: string | null, host: string[]): Heading[] {
   const headings: Heading[] = [];
-  for (const el of doc.querySelectorAll(HEADING_SELECTOR)) {
-    if (headings.length >= 30) break;
-    if (inFurniture(el, OUTSIDE_ARTICLE)) continue;
-    const text = headingText(el);
-    if (text.length < 2 || text.length > 300 || text.toLowerCase() === site) continue;
-    headings.push({ text, isH1: el.tagName === 'H1' });
+  for (const el of doc.querySelectorAll(HEADING_SELECTOR + MORE_HEADINGS)) {
+    if (headings.length >= 80) break;
+    if (el.closest('[class*="breadcrumb" i]') || HIDDEN.test(el.className)) continue;
+    const pieces = textPieces(el, []);
+    const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
+    if (text.length < 2 || text.length > 300 || isSite(text, siteName, host)) continue;
+    headings.push({ text, isH1: el.tagName === 'H1', strong: el.matches(HEADING_SELECTOR) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
   }
   return headings;
 }
 
-/** The heading's text without kicker lines and screen-reader-only labels. */
-function headingText(el: Element): string {
-  const skipped = [...el.querySelectorAll('*')].filter((child) => {
-    const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    return KICKER.test(cls) || /sr-only|visually-hidden|screen-reader/i.test(cls);
-  });
-  if (skipped.length === 0) return normalizeSpace(el.textContent ?? '');
-  const clone = el.cloneNode(true) as Element;
-  for (const child of clone.querySelectorAll('*')) {
-    const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    if (KICKER.test(cls) || /sr-only|visually-hidden|screen-reader/i.test(cls)) child.remove();
+/** The text nodes under `el`, leaving out kicker lines and screen-reader-only labels; a `<br>` is a space. */
+function textPieces(el: Element, pieces: string[]): string[] {
+  for (const node of el.childNodes) {
+    const child = node as Element;
+    const names = `${child.className} ${child.id}`;
+    if (node.nodeType === 3) pieces.push(node.nodeValue!);
+    else if (child.tagName === 'BR') pieces.push(' ');
+    else if (!SKIPPED.test(names) && !(SUBLINE.test(names) && !HAS_WORD.test(pieces.join('')))) textPieces(child, pieces);
   }
-  return normalizeSpace(clone.textContent ?? '') || normalizeSpace(el.textContent ?? '');
+  return pieces;
 }
 
 function wordList(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(wordList(text));
+function isSite(part: string, siteName: string | null, host: string[]): boolean {
+  const compactPart = compact(part);
+  if (siteName && (part.toLowerCase() === siteName.toLowerCase() || compactPart === compact(siteName))) return true;
+  return compactPart.length >= 3 && host.some((h) => h === compactPart || (h.length >= 4 && compactPart.startsWith(h)));
 }
 
 /** `Headline | Site`, `Site - Headline`, `Section: Headline` → `Headline`, only where a part is the site (name or host) or clearly not the headline. */
@@ -89,13 +159,7 @@ export function stripSiteName(title: string, siteName: string | null, doc: Docum
   const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return title;
   const host = hostWords(doc);
-  const isSite = (part: string): boolean => {
-    const lower = part.toLowerCase();
-    if (siteName && (lower === siteName.toLowerCase() || compact(lower) === compact(siteName))) return true;
-    const compactPart = compact(lower);
-    return compactPart.length >= 3 && host.some((h) => h === compactPart || (h.length >= 4 && compactPart.startsWith(h)));
-  };
-  const kept = parts.filter((p) => !isSite(p));
+  const kept = parts.filter((p) => !isSite(p, siteName, host));
   if (kept.length > 0 && kept.length < parts.length) return kept.length === 1 ? kept[0]! : joinKept(title, kept);
   return title;
 }
