@@ -14,11 +14,15 @@ const getElementById = Document.prototype.getElementById;
 const getter = (name: string) => Object.getOwnPropertyDescriptor(Document.prototype, name)!.get!;
 const contentTypeOf = getter('contentType');
 const documentElementOf = getter('documentElement');
+const localNameOf = Object.getOwnPropertyDescriptor(Element.prototype, 'localName')!.get!;
 const call = <R>(fn: (...args: never[]) => unknown, self: unknown, ...args: unknown[]): R => Reflect.apply(fn, self, args) as R;
 
 /** Bounds on the work the extraction may take on; past them the reader gets a message instead of a frozen tab. */
 export const PAGE_LIMITS = {
-  /** Characters of text: a very long read has ~200,000; past a million, extraction alone takes seconds. */
+  /**
+   * Characters of text outside scripts and styles: a very long read has ~200,000; past a million, extraction alone
+   * takes seconds. (News pages carry a million characters of inline script data; Readability drops those first.)
+   */
   textChars: 1_000_000,
   elements: 60_000,
   /** Sum of every element's depth: what the clean-up steps' cost grows with on deeply nested markup. */
@@ -49,6 +53,9 @@ export function isNotHtml(doc: Document): boolean {
 /** Why a page is past a limit: too much text, too many elements, nested too deeply. */
 export type TooLargeReason = 'text' | 'elements' | 'depth';
 
+/** Elements whose text is code or data, not reading matter: their subtrees are not counted. */
+const NOT_READ = ['script', 'style', 'noscript', 'template'];
+
 /** Why the page is past a limit, or null. One walk, stopping early. */
 export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): TooLargeReason | null {
   const walker = call<TreeWalker>(createTreeWalker, doc, doc, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
@@ -62,7 +69,7 @@ export function pageTooLarge(doc: Document, limits = PAGE_LIMITS): TooLargeReaso
     } else if (++elements > limits.elements) return 'elements';
     else if ((totalDepth += depth) > limits.totalDepth) return 'depth';
     // Depth-first: first child, else the next sibling of the nearest ancestor that has one.
-    node = walker.firstChild();
+    node = node.nodeType === 1 && NOT_READ.includes(call<string>(localNameOf, node)) ? null : walker.firstChild();
     if (node) depth++;
     else {
       while (!(node = walker.nextSibling()) && walker.parentNode()) depth--;

@@ -59,6 +59,13 @@ describe('pageTooLarge', () => {
     expect(pageTooLarge(page(hugeArticle(PAGE_LIMITS.textChars + 50_000)))).toBe('text');
   });
 
+  it('does not count inline script and style text, which news pages carry by the megabyte', () => {
+    const data = `<script>window.__DATA__ = "${'x'.repeat(PAGE_LIMITS.textChars)}";</script>`;
+    const styles = `<style>${'p{}'.repeat(PAGE_LIMITS.textChars / 3)}</style>`;
+    expect(pageTooLarge(page(articlePage('').replace('</body>', `${data}${styles}</body>`)))).toBeNull();
+    expect(pageTooLarge(page(`<body><p>${'x'.repeat(PAGE_LIMITS.textChars + 1)}</p>${data}</body>`))).toBe('text');
+  });
+
   it('refuses markup nested so deeply that clean-up would be quadratic (jsdom has no parser cap, so use a lower limit)', () => {
     expect(pageTooLarge(page(deeplyNested(1_500)), { ...PAGE_LIMITS, totalDepth: 500_000 })).toBe('depth');
   });
