@@ -17,7 +17,8 @@ const MONTHS = new Map<string, number>(
 const MONTH = '([\\p{L}]{3,10})\\.?';
 const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s*(?:of\\s+|de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu');
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
-const YEAR_MONTH_DAY = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+/** `2019-02-13`, `2019/02/13`, and the CJK `2020年7月3日`. */
+const YEAR_MONTH_DAY = /(?<!\d)(\d{4})(?:[-/.]|年\s?)(\d{1,2})(?:[-/.]|月\s?)(\d{1,2})日?(?!\d)/;
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -1,4 +1,4 @@
-import { jsonLdString, metaContent, type PageMetadata } from './metadata';
+import { jsonLdString, jsonLdTypes, metaContent, type PageMetadata } from './metadata';
 import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
 import { FURNITURE, inFurniture } from './furniture';
@@ -23,10 +23,17 @@ const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisier
 /** Page furniture whose dates belong to other articles, comments, the copyright line or today's date. */
 const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="copyright" i], [class*="footer" i], [id*="footer" i], [class*="reply" i], [class*="more-" i], [class*="popular" i], [class*="trending" i]';
 /** Elements that carry a date by markup or by class name. */
-const DATE_HINTS = '[itemprop="datePublished" i], [property*="date" i][content], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
+const DATE_HINTS = '[itemprop="datePublished" i], [property*="date" i][content], [itemprop="dateCreated" i], [itemprop="dateModified" i], time, [datetime], abbr[title], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="datum" i], [class*="fecha" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]';
 const MAX_HINTS = 400;
 /** Where even a date marked up as datePublished belongs to something else: other items' blocks and the page footer. */
 const MARKED_DATE_FURNITURE = `${FURNITURE}, footer, [role="contentinfo"]`;
+/** Things that are not articles: a page about one of them has no publication date of its own (a recipe's or product's date is a database stamp). */
+const THING = /^(Recipe|Product|Offer|FAQPage|Event|JobPosting|SoftwareApplication|Course|Book|Movie|Store|LocalBusiness)$/;
+/** Microdata items whose dates are their own (a review's, a comment's, an offer's), not the page's. */
+const OTHER_ITEM = /Review|Comment|Offer|Product|Event|Question|Answer|Rating/i;
+/** How many text nodes after (and before) the headline an unmarked date line may be. */
+const NEAR_AFTER = 60;
+const NEAR_BEFORE = 12;
 
 interface PageDate {
   iso: string;
@@ -43,7 +50,11 @@ interface PageDate {
  * 3. dates shown on the page near the headline: `<time datetime>`, `itemprop`, elements whose class says date, and
  *    labelled lines (`Updated: … | Created: …`), in document order, preferring those inside the headline's article;
  *    dates in related/sidebar/comment/footer/copyright blocks and in a site header without the headline never count;
- * 4. a date in the URL path.
+ * 4. a date in the URL path; metadata one day off the URL's day gives way to it (shifted to another zone);
+ * 5. an unmarked short date line just after the headline (else just before it): `<p>News24<br>13 Jan 2020</p>`.
+ * A page about a thing (JSON-LD or microdata Recipe, Product, FAQPage, Event… and no article node) takes only a
+ * date it shows: its JSON-LD, meta and URL dates are database stamps. Dates inside another item's microdata
+ * (Review, Comment, Offer…) are that item's.
  * An updated date alone is never reported as published (tried: +5 right dates, +2 wrong on undated pages).
  * A `WebPage` node's `datePublished` is not read: SEO plugins stamp it on every page, articles or not.
  * When the metadata's published time is in UTC and the page shows the same moment as a local date one day apart,
@@ -59,16 +70,27 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   published ??= parseOrNull(metaContent(doc, PUBLISHED_META));
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
+  // A recipe, product or FAQ page: its JSON-LD/meta dates are database stamps, only a date shown on it counts.
+  const thingPage = isThingPage(doc, meta);
+  if (thingPage) published = modified = null;
+
   const dayFirst = guessDayFirst([], meta.lang);
-  const shown = readPageDates(doc, dayFirst, headline);
-  const shownPublished = shown.find((d) => d.kind === 'published') ?? null;
+  const headlineElement = findHeadlineElement(doc, headline);
+  const shown = readPageDates(doc, dayFirst, headlineElement);
+  // On a thing's page only a date a reader sees counts, not an item's hidden `<meta itemprop="datePublished">`.
+  const shownPublished = shown.find((d) => d.kind === 'published' && (!thingPage || (d.element.textContent ?? '').trim())) ?? null;
   const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
 
   if (published && shownPublished && isUtc(published) && oneDayApart(published, shownPublished.iso)) published = shownPublished.iso;
   published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 
-  published ??= dateFromUrl(url);
+  // The URL's day is the one the newsroom filed it under: metadata one day off it was shifted to another zone.
+  const urlDate = thingPage ? null : dateFromUrl(url);
+  if (published && urlDate && oneDayApart(published, urlDate)) published = urlDate;
+  published ??= urlDate;
+  // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.
+  published ??= dateNearHeadline(showingHeadline(doc, headline), dayFirst);
 
   const lineElement = shownPublished?.line ? shownPublished.element : shownModified?.line ? shownModified.element : null;
   const dateline = lineElement ? readDatelineLine(lineElement, dayFirst) : null;
@@ -78,6 +100,64 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
     element: dateline?.element ?? null,
     bylineText: dateline?.bylineText ?? null,
   };
+}
+
+/** No article node in JSON-LD or microdata, and a node for a recipe, product, offer, FAQ, event… */
+function isThingPage(doc: Document, meta: PageMetadata): boolean {
+  if (meta.articleNodes.length > 0 || doc.querySelector('[itemtype*="Article" i], [itemtype*="BlogPosting" i]')) return false;
+  if (meta.jsonLd.some((node) => jsonLdTypes(node).some((t) => THING.test(t)))) return true;
+  return [...doc.querySelectorAll('[itemtype]')].some((el) => THING.test(el.getAttribute('itemtype')!.trim().replace(/^.*\//, '')));
+}
+
+/**
+ * An unmarked date line near the headline (`<p>News24<br>13 Jan 2020</p>`, `<em>01.11.2023 11:35</em>`,
+ * `Datum: 03.11.2021`): the first short text node after the headline that is mostly a date, else the closest before
+ * it (a kicker line). Long text (the body's sentences), links, furniture and updated-only lines never count.
+ */
+function dateNearHeadline(headlineElement: Element | null, dayFirst: boolean | null): string | null {
+  if (!headlineElement) return null;
+  const doc = headlineElement.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body, 4);
+  // Before the headline only within its own block (a kicker line), not the site's header with today's date.
+  let block: Element = headlineElement;
+  for (let i = 0; i < 3 && block.parentElement; i++) block = block.parentElement;
+  const read = (node: Node | null): string | null => {
+    const text = normalizeSpace(node?.nodeValue ?? '');
+    const parent = node?.parentElement;
+    if (!parent || text.length < 6 || text.length > 60 || !/\d{4}/.test(text)) return null;
+    if (parent.closest('a, script, style, noscript, select, option') || inFurniture(parent, NOT_THE_ARTICLE, headlineElement) || inOtherItem(parent)) return null;
+    if (MODIFIED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) return null;
+    // A labelled line says whose date it is: only publication labels (`Datum:`, `Veröffentlicht:`) are the article's (`Release: 14.11.2019` is not).
+    const line = normalizeSpace(parent.textContent ?? '');
+    const label = /^([\p{L} ]+):/u.exec(line.length <= 80 ? line : text)?.[1];
+    if (label && !PUBLISHED_LABEL.test(label) && !/^(datum|date|data|fecha|pubdate)$/i.test(label.trim())) return null;
+    const iso = parseHumanDate(text, dayFirst);
+    // Mostly a date: what is left besides digits and punctuation is a few words (a label, a place, a time zone).
+    return iso && text.replace(/[\d\s.,:/|–-]+/g, ' ').trim().split(' ').length <= 5 ? iso : null;
+  };
+  // From the headline's last text on: its own words are not a dateline.
+  let node: Node | null = lastDescendant(headlineElement);
+  walker.currentNode = node;
+  for (let i = 0; i < NEAR_AFTER && (node = walker.nextNode()); i++) {
+    const iso = read(node);
+    if (iso) return iso;
+  }
+  walker.currentNode = headlineElement;
+  for (let i = 0; i < NEAR_BEFORE && (node = walker.previousNode()) && block.contains(node); i++) {
+    const iso = read(node);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function inOtherItem(el: Element): boolean {
+  return OTHER_ITEM.test(el.closest('[itemscope]')?.getAttribute('itemtype') ?? '');
+}
+
+function lastDescendant(el: Node): Node {
+  let node = el;
+  while (node.lastChild) node = node.lastChild;
+  return node;
 }
 
 function parseOrNull(raw: string | null): string | null {
@@ -95,10 +175,9 @@ function oneDayApart(a: string, b: string): boolean {
 }
 
 /** The dates the page shows, published ones first within each region, article region before the rest of the page. */
-function readPageDates(doc: Document, dayFirst: boolean | null, headline: string | null = null): PageDate[] {
+function readPageDates(doc: Document, dayFirst: boolean | null, h1: Element | null): PageDate[] {
   const body = doc.body;
   if (!body) return [];
-  const h1 = findHeadlineElement(doc, headline);
   const region = h1?.closest('article, main, [role="main"]') ?? null;
   const inRegion: PageDate[] = [];
   const elsewhere: PageDate[] = [];
@@ -107,6 +186,7 @@ function readPageDates(doc: Document, dayFirst: boolean | null, headline: string
   for (const el of body.querySelectorAll(DATE_HINTS)) {
     if (++count > MAX_HINTS) break;
     if ([...seen].some((s) => s.contains(el))) continue;
+    if (inOtherItem(el)) continue;
     const found = datesOfElement(el, dayFirst);
     if (found.length === 0) continue;
     // A date marked up as an item's datePublished may sit in that post's own footer; only other items' blocks exclude it.
@@ -125,13 +205,23 @@ function isMarkedPublished(el: Element): boolean {
 
 /** The element showing the headline (else the first `<h1>` outside page furniture): dates near it are the article's. */
 function findHeadlineElement(doc: Document, headline: string | null): Element | null {
+  return showingHeadline(doc, headline) ?? [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? null;
+}
+
+/** The heading that shows the headline, if one does. */
+function showingHeadline(doc: Document, headline: string | null): Element | null {
   if (headline) {
-    const showing = [...doc.querySelectorAll('h1, h2, h3')].filter((heading) => normalizeSpace(heading.textContent ?? '') === headline);
+    // Soft hyphens and zero-width spaces (`Mes\u00adsen\u00adger`) are not part of the words.
+    const key = (text: string) => normalizeSpace(text.replace(/[\u00ad\u200b]/g, ''));
+    const headings = [...doc.querySelectorAll('h1, h2, h3, h4')];
+    let showing = headings.filter((heading) => key(heading.textContent ?? '') === key(headline));
+    // A heading that says more than the headline (`Saftiger Zitronenkuchen vom Blech: einfach köstlich!`).
+    if (showing.length === 0 && headline.length >= 12) showing = headings.filter((heading) => heading.tagName === 'H1' && key(heading.textContent ?? '').includes(key(headline)));
     // Outside furniture first (a "trending" list may repeat the headline); else wherever it is (a blog's post widget).
     const heading = showing.find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? showing[0];
     if (heading) return heading;
   }
-  return [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE)) ?? null;
+  return null;
 }
 
 /** A site header (navigation, logo, menu) outside the article shows today's date, not the article's. */
@@ -187,7 +277,7 @@ function readDatelineLine(el: Element, dayFirst: boolean | null): { element: Ele
 
 /** The visible dateline, read on its own (the in-page benchmark times it). */
 export function readVisibleDateline(doc: Document): Dateline {
-  const shown = readPageDates(doc, null);
+  const shown = readPageDates(doc, null, findHeadlineElement(doc, null));
   const published = shown.find((d) => d.kind === 'published' && d.line) ?? null;
   const modified = shown.find((d) => d.kind === 'modified' && d.line) ?? null;
   const lineElement = published?.element ?? modified?.element ?? null;

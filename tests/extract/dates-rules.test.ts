@@ -1,0 +1,101 @@
+// Date rules modelled on pages of the shared development corpus (fragments, cut down to what each rule reads).
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { parseHumanDate } from '../../src/extract/date-parse';
+import { findDates } from '../../src/extract/dates';
+import { findHeadline } from '../../src/extract/headline';
+import { readPageMetadata } from '../../src/extract/metadata';
+
+function datesOf(html: string, url = 'https://news.example/story') {
+  const doc = new JSDOM(html, { url }).window.document;
+  const meta = readPageMetadata(doc, url);
+  return findDates(doc, meta, url, findHeadline(doc, meta));
+}
+
+const ld = (node: object) => `<script type="application/ld+json">${JSON.stringify(node)}</script>`;
+
+describe('pages about a thing (recipe, product, FAQ) have no publication date of their own', () => {
+  it('ignores a Recipe node’s datePublished and a sailthru.date stamp when the page shows no date', () => {
+    const html = `<html><head>${ld({ '@context': 'https://schema.org', '@type': 'Recipe', name: 'Schneewittchen-Kuchen', datePublished: '2019-01-08' })}
+      <meta name="sailthru.date" content="2019-07-04 11:23:38"></head>
+      <body><h1>Schneewittchen-Kuchen</h1><div class="preparation__time">120 Minuten</div><p>Zutaten: Mehl, Zucker, Eier.</p></body></html>`;
+    expect(datesOf(html, 'https://recipes.example/kuchen-77975.html').published).toBeNull();
+  });
+
+  it('ignores article:published_time on a microdata Recipe page', () => {
+    const html = `<html><head><meta property="article:published_time" content="2020-01-10T01:00:00"></head>
+      <body><div itemscope itemtype="http://schema.org/Recipe"><h1 itemprop="name">Bienenstich-Muffins</h1>
+      <p itemprop="recipeYield">etwa 12 Stück</p></div></body></html>`;
+    expect(datesOf(html).published).toBeNull();
+  });
+
+  it('ignores a FAQPage’s article:published_time', () => {
+    const html = `<html><head><meta property="article:published_time" content="2015-05-07T06:45:09">
+      ${ld({ '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Wie?' }] })}</head>
+      <body><h1>Jetzt günstigen Autokredit finden</h1><p>Text.</p></body></html>`;
+    expect(datesOf(html).published).toBeNull();
+  });
+
+  it('still reads a recipe’s date shown under its title', () => {
+    const html = `<html><head>${ld({ '@context': 'https://schema.org', '@type': 'Recipe', name: 'Zitronenkuchen', datePublished: '2020-02-17T09:00:00+00:00' })}</head>
+      <body><h1>Zitronenkuchen</h1><div class="entry-meta"><time class="entry-time">17 Feb 2020</time></div><p>Text.</p></body></html>`;
+    expect(datesOf(html).published?.slice(0, 10)).toBe('2020-02-17');
+  });
+
+  it('an article that embeds a product keeps its own date', () => {
+    const html = `<html><head>${ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Review', datePublished: '2020-02-11T18:16:58Z' })}
+      ${ld({ '@context': 'https://schema.org', '@type': 'Product', name: 'Game' })}</head><body><h1>Review</h1></body></html>`;
+    expect(datesOf(html).published).toBe('2020-02-11T18:16:58+00:00');
+  });
+});
+
+describe('dates of other items on the page', () => {
+  it('a shop review’s itemprop datePublished is not the page’s date', () => {
+    const html = `<html><body><h1>Kleintierstall mit Freilaufgehege</h1><p>Beschreibung des Stalls.</p>
+      <div itemprop="review" itemscope itemtype="https://schema.org/Review"><span itemprop="author" content="Georg N."></span>
+      <span itemprop="datePublished" content="2020-06-08 00:00:00"></span><small>Georg N. am 8.6.2020</small></div></body></html>`;
+    expect(datesOf(html).published).toBeNull();
+  });
+});
+
+describe('an unmarked date line near the headline', () => {
+  it('reads a date in a plain paragraph under the headline, with its zone', () => {
+    const html = `<html><head><title>Australian megablaze brought under control</title></head><body><div class="banner-section"><h2>Australian megablaze brought under control</h2>
+      <p>News24<br>13 Jan 2020, 22:11 GMT+10</p></div><div><p>A massive bushfire that has been burning for weeks was finally contained on Monday.</p></div></body></html>`;
+    expect(datesOf(html).published).toBe('2020-01-13T22:11:00+10:00');
+  });
+
+  it('reads a labelled line (`Datum: 26. Januar 2022`) and a lone `<em>` date', () => {
+    const telegram = '<html><head><title>Messengerdienste sind kein rechtsfreier Raum</title></head><body><h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum</h1><ul class="info"><li>Datum:26. Januar 2022</li></ul><p>Text.</p></body></html>';
+    expect(datesOf(telegram).published).toBe('2022-01-26');
+    expect(datesOf('<html><head><title>Effiziente Hybridbatterie</title></head><body><p><em>01.11.2023 11:35</em></p><h4>Effiziente Hybridbatterie</h4><p>Text.</p></body></html>').published).toBe('2023-11-01T11:35:00');
+  });
+
+  it('a labelled line that is not a publication date (`Release: 14.11.2019`) does not count', () => {
+    expect(datesOf('<html><head><title>Bee Simulator</title></head><body><h1>Bee Simulator</h1><div class="release"><b>Release:</b> 14.11.2019</div></body></html>').published).toBeNull();
+  });
+
+  it('never reads a date from the body’s sentences, from links or from an updated-only line', () => {
+    const sentence = '<p>Am 27. Januar 2022 gedachte Deutschland der vielen Millionen Opfer des Nationalsozialismus.</p>';
+    expect(datesOf(`<html><body><h1>Gedenkstunde</h1>${sentence}</body></html>`).published).toBeNull();
+    expect(datesOf('<html><body><h1>Konzerte</h1><p><a href="/x">02.11.2022 - Placebo</a></p></body></html>').published).toBeNull();
+    expect(datesOf('<html><body><h1>Reisehinweise</h1><span>Aktualisiert 12.11.2021</span><p>Text.</p></body></html>').published).toBeNull();
+  });
+
+  it('a date line far below the headline (past the article) does not count', () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `<p>Absatz ${i}</p>`).join('');
+    expect(datesOf(`<html><body><h1>Titel</h1>${filler}<p>03.11.2021</p></body></html>`).published).toBeNull();
+  });
+});
+
+describe('markup and formats', () => {
+  it('reads a custom element’s datetime attribute (GitHub’s relative-time)', () => {
+    const html = '<html><body><h1>marzipanify</h1><div class="Box-header"><relative-time datetime="2020-07-07T12:10:51Z">on Jul 7, 2020</relative-time></div></body></html>';
+    expect(datesOf(html).published).toBe('2020-07-07T12:10:51+00:00');
+  });
+
+  it('reads CJK year-month-day dates', () => {
+    expect(parseHumanDate('2020年7月3日 17:16', null)).toBe('2020-07-03T17:16:00');
+    expect(parseHumanDate('2019年03月15日', null)).toBe('2019-03-15');
+  });
+});
