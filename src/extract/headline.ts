@@ -14,7 +14,7 @@ const SUBLINE = /sub-?title|subline/i;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const HEADING_SELECTOR = 'h1, [itemprop="headline"], h2[class*="title" i], h2[class*="headline" i]';
 /** Also looked at, but only when their text is the metadata title or one of its parts. */
-const MORE_HEADINGS = ',h2,h3,[class*="entry-title" i],[class*="post-title" i]';
+const MORE_HEADINGS = ',h2,h3';
 
 interface Heading {
   text: string;
