@@ -23,7 +23,8 @@ export function extractUnsanitized(doc: Document, url: string): ExtractOutcome {
 
   const body = extractBody(doc, url, { headline, byline, dates, standfirst });
   if (!body) {
-    return { kind: 'not-an-article', url, canonicalUrl: canonical, title: headline || doc.title || url };
+    // Kept as a link, the page is named as a bookmark would name it: by its tab title, which also says whose page it is.
+    return { kind: 'not-an-article', url, canonicalUrl: canonical, title: doc.title.trim() || headline || url };
   }
   const textContent = body.text;
   const wordCount = countWords(textContent);
