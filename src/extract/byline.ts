@@ -9,15 +9,15 @@ const MAX_BYLINE_ELEMENTS = 60;
 
 const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
-const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|(?:chef|fach)?redakteur(?:in)?|staff writer|senior writer|contributing writer|correspondent|contributor)\b)|\d/i;
+const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
 const ROLE_PREFIX = /^(?:author|autor|auteur|autore|auteurs|autorin|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:` before the names. */
-const ROLE_LIST = /^(?:(?:text|texte|words|fotos?|photos?|bilder?|video|illustrations?)\s*(?:&|\+|\/|,|und|and|et|y)\s*)+(?:text|texte|words|fotos?|photos?|bilder?|video|illustrations?)\s*:\s*/i;
+const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name. */
-const JUNK = /^(?:(?:written|posted|published|reported|photos?)\s+by|https?|publiziert|veröffentlicht|published|posted|updated|geschrieben|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|author|autor|posted|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
 const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)(?!\w)|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
@@ -44,7 +44,7 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
     );
   const names = (raw: string | null | undefined): string[] => clean(splitNames(decode(raw ?? '')));
   // Yoast and AIOSEO name the author in `twitter:label1` = "Written by", `twitter:data1` = the name.
-  const labelled = [1, 2].map((i) => (/^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
+  const labelled = [1, 2].map((i) => (/^(?:(?:written|verfasst|geschrieben|écrit|escrito|scritto) \S+|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
   const tiers: Array<() => string[]> = [
     () => clean(jsonLdAuthors(meta, byId).flatMap((n) => splitNames(decode(n)))),
     () => {
@@ -56,6 +56,7 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
     },
     () => bylineElements(doc, names),
     () => names(datelineText),
+    () => byLine(doc, names),
   ];
   let weakOnly: string[] | null = null;
   for (const tier of tiers) {
@@ -124,6 +125,28 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
   return [];
 }
 
+/**
+ * A line of the page that starts with `By`/`von`/`par`/`por` and a capitalised word (`von <em>Klaus Stanjek</em>`,
+ * `<strong>von</strong> <span>Dennis Kochinky</span>`): the text node, then what follows it up to a line break or block.
+ */
+function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
+  const walker = doc.createTreeWalker(doc.body ?? doc, 4);
+  for (let node = walker.nextNode(), tries = 0; node && tries < 20; node = walker.nextNode()) {
+    let line = node.nodeValue!.trim();
+    if (line.length > 60 || !/^(?:by|von|par|por|door)(?:\s|$)/i.test(line)) continue;
+    let el = node as Node;
+    while (el.parentElement && el.parentElement.childNodes.length === 1 && /^(?:STRONG|B|EM|I|SPAN|FONT)$/.test(el.parentElement.tagName)) el = el.parentElement;
+    for (let next = el.nextSibling; next && line.length < 80 && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
+    const parent = el.parentElement;
+    if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent, NOT_THE_ARTICLE) || inPageFooter(parent)) continue;
+    tries++;
+    // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
+    const found = toNames(line);
+    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|van |von |de |der |da |di |du |le |la )\S*\s?)+$/u.test(n))) return found;
+  }
+  return [];
+}
+
 /** A footer of the page, not one inside the article (post footers often carry the byline). */
 function inPageFooter(el: Element): boolean {
   const footer = el.closest('footer');
@@ -134,7 +157,7 @@ function inPageFooter(el: Element): boolean {
 export function splitNames(raw: string): string[] {
   const text = normalizeSpace(raw).replace(BY_PREFIX, '').replace(ROLE_LIST, '');
   // An organisation with its address (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
-  if (!text || /https?:\/\/|^www\./i.test(text) || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
+  if (!text || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
   return text
     .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
     .map((part) => part.trim())
@@ -159,7 +182,8 @@ export function cleanAuthorName(raw: string): string | null {
     .replace(/[,;:|·•\-–—]+$/, '')
     .trim();
   if (!name || name.includes('@') || ORGANISATION.test(name)) return null;
-  if (/\d/.test(name)) return null;
+  // Digits, and URL slugs (`sarah-indra`), are not names.
+  if (/\d/.test(name) || /^[a-z]+(?:-[a-z]+)+$/.test(name)) return null;
   if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last|filed under|kategorie|category|tags?)\b/i.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;

@@ -154,3 +154,14 @@ describe('findByline: page elements', () => {
     expect(bylineOf(`<table><tr><td class="authorbold">Text & Fotos: Ivan Valetny</td></tr></table>`)).toBe('Ivan Valetny');
   });
 });
+
+describe('findByline: "By" lines in the page', () => {
+  it('reads a von/by line whose name sits in the next inline element', () => {
+    expect(bylineOf(`<h2>Geschichte</h2><p> von <em>Klaus Stanjek</em></p><p>Durch das Aufblättern …</p>`)).toBe('Klaus Stanjek');
+    expect(bylineOf(`<div class="textblock"><strong>von</strong> <span>Dennis Kochinky</span></div>`)).toBe('Dennis Kochinky');
+  });
+
+  it('ignores "by"/"von" as a preposition in running text', () => {
+    expect(bylineOf(`<p>von Bäumen durch Dritte</p><p>by the way, nothing</p>`)).toBeNull();
+  });
+});
