@@ -87,7 +87,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
 
   // The URL's day is the one the newsroom filed it under: metadata one day off it was shifted to another zone.
   const urlDate = thingPage ? null : dateFromUrl(url);
-  if (published && urlDate && oneDayApart(published, urlDate)) published = urlDate;
+  if (published && urlDate && oneDayApart(published, urlDate) && nearMidnight(published, urlDate > published)) published = urlDate;
   published ??= urlDate;
   // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.
   published ??= dateNearHeadline(showingHeadline(doc, headline), dayFirst);
@@ -162,6 +162,12 @@ function lastDescendant(el: Node): Node {
 
 function parseOrNull(raw: string | null): string | null {
   return raw ? parseMachineDate(raw) : null;
+}
+
+/** Whether a time could fall on the neighbouring day in another zone: a date alone, else late evening (URL day later) or small hours (URL day earlier). A mid-day time one day off the URL is a print-edition URL, not a shift. */
+function nearMidnight(iso: string, urlLater: boolean): boolean {
+  const hour = Number(iso.slice(11, 13));
+  return iso.length === 10 || (urlLater ? hour >= 19 : hour < 5);
 }
 
 function isUtc(iso: string): boolean {

@@ -63,6 +63,7 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['trafilatura-f8f22af824', '`Datum: 03.11.2021 Autor: …` line'],
     ['trafilatura-7d5a5a64a3', 'metadata in UTC one day after the URL’s day'],
     ['trafilatura-d73ab8daad', 'metadata one day after the URL’s day'],
+    ['mercury-313ffed2ee', 'a mid-day metadata time keeps its day against a print-edition URL one day later'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = record(id);
     expect(rec.published, 'the truth gives a date').toMatch(/^\d{4}-\d{2}-\d{2}/);

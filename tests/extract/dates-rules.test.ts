@@ -88,6 +88,16 @@ describe('an unmarked date line near the headline', () => {
   });
 });
 
+describe('metadata against the URL’s day', () => {
+  const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body><h1>Explosions</h1></body></html>`;
+  it('a late-evening UTC time one day before the URL’s day was shifted: the URL’s day wins', () => {
+    expect(datesOf(page('2018-12-31T23:11:59+00:00'), 'https://blog.example/2019/01/01/neues-jahr/').published).toBe('2019-01-01');
+  });
+  it('a mid-day time one day before a print-edition URL keeps its own day', () => {
+    expect(datesOf(page('2016-09-19T11:46:01+00:00'), 'https://news.example/2016/09/20/nyregion/explosions.html').published).toBe('2016-09-19T11:46:01+00:00');
+  });
+});
+
 describe('markup and formats', () => {
   it('reads a custom element’s datetime attribute (GitHub’s relative-time)', () => {
     const html = '<html><body><h1>marzipanify</h1><div class="Box-header"><relative-time datetime="2020-07-07T12:10:51Z">on Jul 7, 2020</relative-time></div></body></html>';
