@@ -3,21 +3,21 @@ import { normalizeSpace } from './text';
 import { inFurniture } from './furniture';
 
 /** Where a byline element never is. */
-const NOT_THE_ARTICLE = 'aside, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i]';
-const BYLINE_ELEMENTS = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i], [class*="writer" i], [class*="autor" i], [class*="auteur" i], [class*="redakteur" i], a[href*="/author/" i], a[href*="/autor/" i], a[href*="/auteur/" i]';
+const NOT_THE_ARTICLE = 'aside,nav,[class*="related" i],[class*="comment" i],[id*="comment" i],[class*="sidebar" i],[class*="widget" i],[class*="teaser" i],[class*="recommend" i]';
+const BYLINE_ELEMENTS = '[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="writer" i],[class*="autor" i],[class*="auteur" i],[class*="redakteur" i],a[href*="/author/" i],a[href*="/autor/" i],a[href*="/auteur/" i]';
 const MAX_BYLINE_ELEMENTS = 60;
 
 const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
-const ROLE_PREFIX = /^(?:author|autor|auteur|autore|auteurs|autorin|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:` before the names. */
 const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name. */
-const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonymous|anonym|anónimo|anonimo|admin|administrator|super user|user|guest|publisher|editor|editors|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|publisher|editors?|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
 const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)(?!\w)|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
@@ -115,7 +115,7 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
     // Author boxes and bios hold sentences, not names.
     if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
     if (inFurniture(el, NOT_THE_ARTICLE) || inPageFooter(el)) continue;
-    const named = el.querySelector('[itemprop="name"], [class*="name" i], a[rel~="author" i]');
+    const named = el.querySelector('[itemprop="name"],[class*="name" i],a[rel~="author" i]');
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
     // The first byline on the page that yields a name is the article's; later ones are other articles' or comments'.
@@ -142,7 +142,7 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
     tries++;
     // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
     const found = toNames(line);
-    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|van |von |de |der |da |di |du |le |la )\S*\s?)+$/u.test(n))) return found;
+    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n))) return found;
   }
   return [];
 }
@@ -156,8 +156,8 @@ function inPageFooter(el: Element): boolean {
 /** `By A, B and C` → [A, B, C]. */
 export function splitNames(raw: string): string[] {
   const text = normalizeSpace(raw).replace(BY_PREFIX, '').replace(ROLE_LIST, '');
-  // An organisation with its address (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
-  if (!text || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
+  // An organisation (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
+  if (!text || ORGANISATION.test(text)) return [];
   return text
     .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
     .map((part) => part.trim())
