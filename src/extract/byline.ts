@@ -156,8 +156,8 @@ function inPageFooter(el: Element): boolean {
 /** `By A, B and C` → [A, B, C]. */
 export function splitNames(raw: string): string[] {
   const text = normalizeSpace(raw).replace(BY_PREFIX, '').replace(ROLE_LIST, '');
-  // An organisation (`Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
-  if (!text || ORGANISATION.test(text)) return [];
+  // An organisation with its address (`Kirche+Leben, Münster, Germany`, `Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
+  if (!text || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
   return text
     .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
     .map((part) => part.trim())

@@ -165,3 +165,10 @@ describe('findByline: "By" lines in the page', () => {
     expect(bylineOf(`<p>von Bäumen durch Dritte</p><p>by the way, nothing</p>`)).toBeNull();
   });
 });
+
+describe('splitNames: an organisation with its address', () => {
+  it('is not a list of people', () => {
+    expect(splitNames('Kirche+Leben, Münster, Germany')).toEqual([]);
+    expect(splitNames('Olympia-Verlag GmbH, Nürnberg, Germany')).toEqual([]);
+  });
+});
