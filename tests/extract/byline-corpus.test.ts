@@ -2,38 +2,15 @@
 // Read gzipped from ../shared/corpus at test time (their licence forbids copying them here). Runs the pipeline's
 // steps up to the byline (metadata, headline, dates, byline), as extractUnsanitized does before the body.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { readPageMetadata } from '../../src/extract/metadata';
 import { findHeadline } from '../../src/extract/headline';
 import { findDates } from '../../src/extract/dates';
 import { findByline } from '../../src/extract/byline';
+import { metaDocument, metaRecord } from './corpus';
 
-const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
-
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-let records: Map<string, { url: string; html_path: string }> | null = null;
 function bylineOfPage(id: string): string | null {
-  const truth = path.join(CORPUS, 'meta-dev', 'truth.json');
-  if (!fs.existsSync(truth)) throw new Error(`corpus missing at ${CORPUS}; set BROADSHEET_CORPUS`);
-  records ??= new Map((JSON.parse(fs.readFileSync(truth, 'utf8')) as Array<{ id: string; url: string; html_path: string }>).map((r) => [r.id, r]));
-  const record = records.get(id);
-  if (!record) throw new Error(`no record ${id}`);
-  const html = decode(zlib.gunzipSync(fs.readFileSync(path.join(CORPUS, 'meta-dev', record.html_path))));
-  const doc = new JSDOM(html, { url: record.url, virtualConsole: new VirtualConsole() }).window.document;
+  const record = metaRecord(id);
+  const doc = metaDocument(record);
   const meta = readPageMetadata(doc, record.url);
   const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
   return findByline(doc, meta, dates.bylineText ?? null);

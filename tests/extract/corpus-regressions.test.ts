@@ -3,39 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle, type ExtractOutcome } from '../../src/extract/index';
-
-// ../shared beside the checkout, as on every developer machine and in CI.
-const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
-
-interface MetaRecord {
-  id: string;
-  url: string;
-  html_path: string;
-}
-
-function corpusFile(...parts: string[]): string {
-  const file = path.join(CORPUS, ...parts);
-  if (!fs.existsSync(file)) {
-    throw new Error(`corpus file missing: ${file}. The shared corpus must be at ${CORPUS} (meta-dev/ and zyte-dev/); set BROADSHEET_CORPUS to its folder.`);
-  }
-  return file;
-}
-
-/** The page's bytes decoded the way a browser would: BOM, then the declared charset, else UTF-8. */
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
+import { CORPUS, corpusFile, decode, metaRecord } from './corpus';
 
 function extractPage(html: string, url: string): Extract<ExtractOutcome, { kind: 'article' }> {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
@@ -44,11 +15,8 @@ function extractPage(html: string, url: string): Extract<ExtractOutcome, { kind:
   return outcome;
 }
 
-let metaRecords: Map<string, MetaRecord> | null = null;
 function metaPage(id: string) {
-  metaRecords ??= new Map((JSON.parse(fs.readFileSync(corpusFile('meta-dev', 'truth.json'), 'utf8')) as MetaRecord[]).map((r) => [r.id, r]));
-  const record = metaRecords.get(id);
-  if (!record) throw new Error(`no record ${id} in ${path.join(CORPUS, 'meta-dev', 'truth.json')}`);
+  const record = metaRecord(id);
   return extractPage(decode(zlib.gunzipSync(fs.readFileSync(corpusFile('meta-dev', record.html_path)))), record.url);
 }
 

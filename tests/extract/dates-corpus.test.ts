@@ -2,56 +2,19 @@
 // (same calendar day; none where the page is labelled as having no date). The pages are read gzipped from the corpus
 // at test time: their licence forbids copying them into this repository.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { readPageMetadata } from '../../src/extract/metadata';
 import { findHeadline } from '../../src/extract/headline';
 import { findDates } from '../../src/extract/dates';
-
-// ../shared beside the checkout, as on every developer machine and in CI.
-const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
-
-interface MetaRecord {
-  id: string;
-  url: string;
-  html_path: string;
-  published: string | null;
-}
-
-let records: Map<string, MetaRecord> | null = null;
-function record(id: string): MetaRecord {
-  const file = path.join(CORPUS, 'meta-dev', 'truth.json');
-  if (!fs.existsSync(file)) throw new Error(`corpus file missing: ${file}; set BROADSHEET_CORPUS to the corpus folder`);
-  records ??= new Map((JSON.parse(fs.readFileSync(file, 'utf8')) as MetaRecord[]).map((r) => [r.id, r]));
-  const found = records.get(id);
-  if (!found) throw new Error(`no record ${id} in ${file}`);
-  return found;
-}
-
-/** The page's bytes decoded the way a browser would: BOM, then the declared charset, else UTF-8. */
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
+import { metaDocument, metaRecord, type MetaRecord } from './corpus';
 
 /** The pipeline's steps up to the dates, as `extractUnsanitized` runs them. */
 function publishedOf(rec: MetaRecord): string | null {
-  const html = decode(zlib.gunzipSync(fs.readFileSync(path.join(CORPUS, 'meta-dev', rec.html_path))));
-  const dom = new JSDOM(html, { url: rec.url, virtualConsole: new VirtualConsole() });
+  const doc = metaDocument(rec);
   try {
-    const doc = dom.window.document;
     const meta = readPageMetadata(doc, rec.url);
     return findDates(doc, meta, rec.url, findHeadline(doc, meta)).published;
   } finally {
-    dom.window.close();
+    doc.defaultView?.close();
   }
 }
 
@@ -65,7 +28,7 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['trafilatura-d73ab8daad', 'metadata one day after the URL’s day'],
     ['mercury-313ffed2ee', 'a mid-day metadata time keeps its day against a print-edition URL one day later'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
-    const rec = record(id);
+    const rec = metaRecord(id);
     expect(rec.published, 'the truth gives a date').toMatch(/^\d{4}-\d{2}-\d{2}/);
     expect(publishedOf(rec)?.slice(0, 10)).toBe(rec.published!.slice(0, 10));
   });
@@ -80,7 +43,7 @@ describe('corpus pages labelled as having no date: none given', () => {
     ['trafilatura-66112f4dfc', 'a game page’s `Release:` line under the headline'],
     ['htmldate-2a45a70a1b', 'today’s date beside the site’s masthead <h1>'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
-    const rec = record(id);
+    const rec = metaRecord(id);
     expect(rec.published, 'the truth says no date').toBe('');
     expect(publishedOf(rec)).toBeNull();
   });

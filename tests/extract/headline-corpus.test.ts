@@ -1,50 +1,13 @@
 // Headlines of shared-corpus pages (meta-dev) that a headline rule fixed, each with the rule it guards.
 // The pages are read gzipped from the corpus at test time: their licence forbids copying them into this repository.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { findHeadline } from '../../src/extract/headline';
 import { readPageMetadata } from '../../src/extract/metadata';
-
-// ../shared beside the checkout, as on every developer machine and in CI.
-const CORPUS = path.resolve(process.env.BROADSHEET_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url)));
-
-interface MetaRecord {
-  id: string;
-  url: string;
-  html_path: string;
-  title: string | null;
-}
-
-let records: Map<string, MetaRecord> | null = null;
-function record(id: string): MetaRecord {
-  const truth = path.join(CORPUS, 'meta-dev', 'truth.json');
-  if (!fs.existsSync(truth)) throw new Error(`corpus missing: ${truth}. Set BROADSHEET_CORPUS to the shared corpus folder.`);
-  records ??= new Map((JSON.parse(fs.readFileSync(truth, 'utf8')) as MetaRecord[]).map((r) => [r.id, r]));
-  const found = records.get(id);
-  if (!found) throw new Error(`no record ${id} in ${truth}`);
-  return found;
-}
-
-/** The page's bytes decoded the way a browser would: BOM, then the declared charset, else UTF-8. */
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
+import { metaDocument, metaRecord } from './corpus';
 
 function headlineOf(id: string): { got: string; want: string | null } {
-  const rec = record(id);
-  const html = decode(zlib.gunzipSync(fs.readFileSync(path.join(CORPUS, 'meta-dev', rec.html_path))));
-  const doc = new JSDOM(html, { url: rec.url, virtualConsole: new VirtualConsole() }).window.document;
+  const rec = metaRecord(id);
+  const doc = metaDocument(rec);
   const got = findHeadline(doc, readPageMetadata(doc, rec.url));
   doc.defaultView?.close();
   return { got, want: rec.title };
