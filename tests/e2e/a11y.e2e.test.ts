@@ -2,48 +2,21 @@
  * axe-core in real Chromium and Firefox on every screen of the built extension — the popup in each state (article,
  * saved list, not an article, restricted, error), the options page and the reader tab — in the light and the dark
  * theme. Serious and critical violations fail the test; every violation found is printed with its targets.
- *
- * Extension pages forbid inline and injected <script> (CSP `script-src 'self'`), so axe's source goes in through the
- * automation protocol's own evaluate (CDP Runtime.evaluate / BiDi script.evaluate), which the page CSP does not govern.
+ * axe goes in through the automation protocol (./axe.ts).
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, repoRoot, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { runAxe } from './axe';
+import { launchExtensionBrowser, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
-const AXE_SOURCE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const THEMES = ['light', 'dark'] as const;
 const ARTICLE = 'devdiscourse-north-korea-ukraine.html';
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
 
 /** A page that is plainly not an article: a short menu of links. */
 const NOT_AN_ARTICLE = `<!doctype html><html lang="en"><head><title>Links</title></head><body>
 <nav><a href="/a">Home</a> <a href="/b">Sport</a> <a href="/c">Weather</a></nav><p>Pick a section.</p></body></html>`;
-
-async function runAxe(page: Page): Promise<Finding[]> {
-  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
-  });
-}
 
 /** Runs axe in each theme (set the way the preferences module sets it) and returns the serious and critical findings. */
 async function auditInThemes(ext: ExtensionBrowser, page: Page, screen: string): Promise<string[]> {

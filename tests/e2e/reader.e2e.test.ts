@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from './axe';
 import { launchExtensionBrowser, repoRoot, screenshot, startFixtureServer, textOf, waitForPage, type ExtensionBrowser, type FixtureServer } from './harness';
 
 const SEED = 'devdiscourse-north-korea-ukraine.html';
 const HEADLINE = "North Korea's Alleged Role in Ukraine: Intercontinental Tensions Rise";
-const AXE_SOURCE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const README_SCREENSHOT = path.join(repoRoot, 'docs/screenshots/reader.png');
 
 interface StoredMeta {
@@ -89,22 +89,6 @@ async function waitForTheme(page: Page, name: string): Promise<void> {
 
 async function waitForFontSize(page: Page, px: number): Promise<void> {
   await page.waitForFunction((wanted) => parseFloat(getComputedStyle(document.querySelector('.reader__main .bs-article')!).fontSize) === wanted, { timeout: 5_000, polling: 50 }, px);
-}
-
-async function runAxe(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; targets: string[] }>> {
-  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
-  });
 }
 
 async function blockingFindings(page: Page, label: string): Promise<string[]> {
