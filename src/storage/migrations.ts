@@ -11,7 +11,7 @@
 import type { LibraryDb, UpgradeTransaction } from './db';
 import { allocateDoc, checkBody, checkMeta, termsRecord, type StoredMeta } from './records';
 import { articleTerms } from './terms';
-import { SCHEMA_VERSION, type SavedArticle } from './types';
+import { EMPTY_ARTICLE_FIELDS, SCHEMA_VERSION, type SavedArticle } from './types';
 
 type UpgradeStep = (db: LibraryDb, transaction: UpgradeTransaction) => Promise<void>;
 
@@ -69,16 +69,7 @@ export function upgradeRecord(raw: unknown): unknown {
   const contentHtml = typeof record['contentHtml'] === 'string' ? record['contentHtml'] : '';
   const defaults: Partial<Record<keyof SavedArticle, unknown>> = {
     canonicalUrl: record['url'],
-    byline: null,
-    siteName: null,
-    published: null,
-    modified: null,
-    excerpt: null,
-    lang: null,
-    dir: null,
-    leadImage: null,
-    wordCount: 0,
-    readingMinutes: 0,
+    ...EMPTY_ARTICLE_FIELDS,
     readAt: null,
     tags: [],
     contentSaved: contentHtml !== '',
