@@ -8,7 +8,7 @@ import { webUrl } from '../src/ui/web-url';
 import { t } from '../src/ui/i18n';
 import { library, messageOf } from '../src/ui/library-access';
 import { restrictionText } from '../src/ui/restriction-text';
-import { useEditablePreferences } from '../src/ui/options/use-editable-preferences';
+import { useEditablePreferences } from '../src/ui/use-editable-preferences';
 import { useSave } from '../src/ui/use-save';
 import { ReadAloudControls } from '../src/ui/read-aloud/ReadAloudControls';
 import { KeyHelp } from './KeyHelp';

@@ -8,7 +8,7 @@ import { libraryIfOpen } from './first-page';
 import { LibraryManager } from './LibraryManager';
 import { PreferencesForm } from './PreferencesForm';
 import { StoragePanel } from './StoragePanel';
-import { useEditablePreferences } from './use-editable-preferences';
+import { useEditablePreferences } from '../use-editable-preferences';
 
 /** The options page: reading preferences, the library manager, export and import, and storage. */
 export function OptionsApp({ root }: { root: HTMLElement }) {

@@ -6,7 +6,7 @@ import {
   onPreferencesChanged,
   savePreferences,
   type Preferences,
-} from '../../storage/preferences';
+} from '../storage/preferences';
 
 /** Long enough to coalesce a slider drag into one write: storage.sync allows only ~120 writes a minute. */
 const SAVE_DELAY_MS = 250;
