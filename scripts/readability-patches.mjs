@@ -1,0 +1,134 @@
+// esbuild plugin for the content script: patches @mozilla/readability 0.6's source at bundle time to drop what our
+// call (src/extract/body.ts: `{ serializer, charThreshold: 300, keepClasses: true }`) never runs, and to let
+// mangleProps shorten its internal constant names. Each patch must find its text, so a Readability upgrade fails the
+// build instead of silently shipping an unpatched or half-patched file. tests/build/readability-patches.test.ts
+// proves the patched pipeline extracts exactly what the unpatched one does on corpus pages.
+import fs from 'node:fs';
+
+const CALL = 'this.log(';
+
+/** `source` with every `this.log(…)` call (balanced parentheses, quoted strings skipped) replaced by `void 0`. */
+export function stripLogCalls(source) {
+  let out = '';
+  let from = 0;
+  for (let start = source.indexOf(CALL); start !== -1; start = source.indexOf(CALL, from)) {
+    out += source.slice(from, start) + 'void 0';
+    let at = start + CALL.length;
+    let depth = 1;
+    let quote = null;
+    while (depth > 0 && at < source.length) {
+      const ch = source[at];
+      if (quote) {
+        if (ch === '\\') at++;
+        else if (ch === quote) quote = null;
+      } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      at++;
+    }
+    if (depth > 0) return source; // unbalanced: leave the file as it is rather than break it
+    from = at;
+  }
+  return out + source.slice(from);
+}
+
+/**
+ * Text replacements, applied in order after the log calls are gone. `find` is an exact string (every occurrence is
+ * replaced) or a global RegExp; either must match at least once.
+ */
+export const PATCHES = [
+  {
+    why: 'debug output: we never pass `debug`, and no this.log call is left to use the logger it builds',
+    edits: [
+      ['  this._debug = !!options.debug;\n', ''],
+      [/\n {2}\/\/ Control whether log messages are sent to the console\n {2}if \(this\._debug\) \{\n[\s\S]*?\n {2}\} else \{\n {4}this\.log = function \(\) \{\};\n {2}\}\n/g, '\n'],
+      ['this._debug', 'false'],
+    ],
+  },
+  {
+    why: "JSDOMParser branches: `__JSDOMParser__` is an expando only Readability's own JSDOMParser sets; never on a browser or jsdom document",
+    edits: [
+      ['  this._docJSDOMParser = this._doc.firstChild.__JSDOMParser__;\n', ''],
+      ['this._docJSDOMParser', 'false'],
+    ],
+  },
+  {
+    why: 'maxElemsToParse: we never pass it, so its limit is the default 0, which parse() reads as "no limit"',
+    edits: [
+      ['  this._maxElemsToParse =\n    options.maxElemsToParse || this.DEFAULT_MAX_ELEMS_TO_PARSE;\n', ''],
+      ['  DEFAULT_MAX_ELEMS_TO_PARSE: 0,\n', ''],
+      ['this._maxElemsToParse > 0', 'false'],
+    ],
+  },
+  {
+    why: 'keepClasses: we pass true, so classes are never cleaned and classesToPreserve is never read',
+    edits: [
+      ['  this._classesToPreserve = this.CLASSES_TO_PRESERVE.concat(\n    options.classesToPreserve || []\n  );\n', ''],
+      ['  CLASSES_TO_PRESERVE: ["page"],\n', ''],
+      ['  this._keepClasses = !!options.keepClasses;\n', ''],
+      ['\n    if (!this._keepClasses) {\n      // Remove classes.\n      this._cleanClasses(articleContent);\n    }\n', '\n'],
+      [/\n {2}_cleanClasses\(node\) \{\n[\s\S]*?\n {2}\},\n/g, '\n'],
+    ],
+  },
+  {
+    why: 'serializer: we pass our own, so the innerHTML default is never called',
+    edits: [['  this._serializer =\n    options.serializer ||\n    function (el) {\n      return el.innerHTML;\n    };\n', '  this._serializer = options.serializer;\n']],
+  },
+];
+
+/**
+ * Readability's constants live on its prototype under plain names, which mangleProps (/^_/) leaves alone: they get a
+ * `_` so it shortens them. Each is read only as `this.NAME` inside Readability; a rename keeps that exact.
+ */
+export const RENAMED_CONSTANTS = [
+  'FLAG_STRIP_UNLIKELYS',
+  'FLAG_WEIGHT_CLASSES',
+  'FLAG_CLEAN_CONDITIONALLY',
+  'ELEMENT_NODE',
+  'TEXT_NODE',
+  'DEFAULT_N_TOP_CANDIDATES',
+  'DEFAULT_TAGS_TO_SCORE',
+  'DEFAULT_CHAR_THRESHOLD',
+  'REGEXPS',
+  'UNLIKELY_ROLES',
+  'DIV_TO_P_ELEMS',
+  'ALTER_TO_DIV_EXCEPTIONS',
+  'PRESENTATIONAL_ATTRIBUTES',
+  'DEPRECATED_SIZE_ATTRIBUTE_ELEMS',
+  'PHRASING_ELEMS',
+  'HTML_ESCAPE_MAP',
+];
+
+function applyEdit(source, [find, replacement], why) {
+  const found = typeof find === 'string' ? source.includes(find) : source.search(find) !== -1;
+  if (!found) throw new Error(`readability-patches: "${why}" no longer matches ${find} in Readability.js (was it upgraded?)`);
+  return typeof find === 'string' ? source.split(find).join(replacement) : source.replace(find, replacement);
+}
+
+function renameConstant(source, name) {
+  let out = applyEdit(source, [`\n  ${name}:`, `\n  _${name}:`], `rename ${name}`);
+  out = applyEdit(out, [`this.${name}`, `this._${name}`], `rename ${name}`);
+  const code = out.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  if (new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(code)) {
+    throw new Error(`readability-patches: ${name} is read other than as this.${name}; renaming it is not safe`);
+  }
+  return out;
+}
+
+/** Readability.js's source as the content script bundles it. */
+export function patchReadability(source) {
+  let out = stripLogCalls(source);
+  for (const { why, edits } of PATCHES) for (const edit of edits) out = applyEdit(out, edit, why);
+  for (const name of RENAMED_CONSTANTS) out = renameConstant(out, name);
+  return out;
+}
+
+export const readabilityPatches = {
+  name: 'readability-patches',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/ }, async (args) => ({
+      contents: patchReadability(await fs.promises.readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import { patchReadability, readabilityPatches, stripLogCalls } from '../../scripts/readability-patches.mjs';
+import { corpusFile, decode, type MetaRecord } from '../extract/corpus';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const readabilitySource = fs.readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+
+describe('stripLogCalls', () => {
+  it('drops log calls with nested parentheses and quoted parentheses, and nothing else', () => {
+    const source = `a(); this.log("x (", f(1, g(2)), ')'); b(this.log); this.log(\`y\${z()}\`); c();`;
+    expect(stripLogCalls(source)).toBe('a(); void 0; b(this.log); void 0; c();');
+  });
+
+  it('leaves a file with an unbalanced call untouched', () => {
+    expect(stripLogCalls('this.log("a", (b);')).toBe('this.log("a", (b);');
+  });
+});
+
+describe('patchReadability on the installed Readability.js', () => {
+  const patched = patchReadability(readabilitySource);
+
+  it('leaves no log call, debug logger, JSDOMParser branch, class cleaning or unprefixed constant', () => {
+    expect(patched).not.toContain('this.log');
+    expect(patched).not.toContain('_debug');
+    expect(patched).not.toContain('_docJSDOMParser');
+    expect(patched).not.toContain('_cleanClasses');
+    expect(patched).not.toContain('this.REGEXPS');
+    expect(patched).toContain('this._REGEXPS.positive');
+    expect(patched.length).toBeLessThan(readabilitySource.length - 3000);
+  });
+
+  it('fails loudly when a patch no longer matches, as after an upgrade that reworded the code', () => {
+    const reworded = readabilitySource.replace('if (!this._keepClasses) {', 'if (this._keepClasses === false) {');
+    expect(() => patchReadability(reworded)).toThrow(/keepClasses.*no longer matches/);
+  });
+
+  it('refuses to rename a constant that something reads other than as this.NAME', () => {
+    const readElsewhere = readabilitySource + '\nReadability.prototype.REGEXPS.positive.test("x");\n';
+    expect(() => patchReadability(readElsewhere)).toThrow(/REGEXPS is read other than as this.REGEXPS/);
+  });
+});
+
+/** Every 60th meta-dev page and every 8th zyte-dev page: news, blogs and docs in several languages. */
+function samplePages(): { url: string; html: string }[] {
+  const meta = (JSON.parse(fs.readFileSync(corpusFile('meta-dev', 'truth.json'), 'utf8')) as MetaRecord[]).filter((_, i) => i % 60 === 0);
+  const zyte = Object.entries(JSON.parse(fs.readFileSync(corpusFile('zyte-dev', 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>)
+    .filter((_, i) => i % 8 === 0)
+    .map(([id, { url }]) => ({ url, html_path: `html/${id}.html.gz`, set: 'zyte-dev' }));
+  return [...meta.map((r) => ({ url: r.url, html_path: r.html_path, set: 'meta-dev' })), ...zyte].map((page) => ({
+    url: page.url,
+    html: decode(zlib.gunzipSync(fs.readFileSync(corpusFile(page.set, page.html_path)))),
+  }));
+}
+
+type Extract = (html: string, url: string) => Promise<unknown>;
+
+describe('the pipeline with patched Readability, bundled and mangled like content.js', () => {
+  const outdir = path.join(root, '.build', `readability-patches-test-${process.pid}`);
+  const extractors: Record<'patched' | 'unpatched', Extract> = {} as never;
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    for (const [name, plugins] of [['patched', [readabilityPatches]], ['unpatched', []]] as const) {
+      await esbuild.build({
+        entryPoints: { [name]: path.join(root, 'src/node/extract.ts') },
+        outdir,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        external: ['jsdom'], // Readability is bundled, so the plugin sees it
+        minify: true,
+        mangleProps: /^_/,
+        define: { __TEST_SEAMS__: 'false' },
+        logLevel: 'warning',
+        plugins: [...plugins],
+      });
+      extractors[name] = (await import(pathToFileURL(path.join(outdir, `${name}.mjs`)).href)).extract;
+    }
+  }, 60_000);
+
+  it('extracts exactly what the unpatched pipeline does: body HTML and text, title, byline, dates, lead image', async () => {
+    const pages = samplePages();
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+    let articles = 0;
+    for (const { url, html } of pages) {
+      const expected = await extractors.unpatched(html, url);
+      expect(await extractors.patched(html, url), url).toEqual(expected);
+      if (expected) articles++;
+    }
+    expect(articles).toBeGreaterThanOrEqual(12);
+  }, 240_000);
+});
