@@ -3,12 +3,9 @@
 // to come first because an entry's static imports all load and run before its own code. No Preact or component here.
 import '../src/ui/base.css';
 import '../src/ui/options/options.css';
-import { library as optionsLibrary } from '../src/ui/library-access';
 import { prefetchFirstPage } from '../src/ui/options/first-page';
 
 performance.mark('broadsheet:options-script');
-optionsLibrary().catch(() => {
-  /* OptionsApp asks again and shows the error */
-});
+// Opens the library (the page's one connection, src/ui/library-access.ts) and reads the newest rows.
 prefetchFirstPage();
 void import('./options-ui').then(({ startOptions }) => startOptions());

@@ -2,6 +2,7 @@
  * Keeps open extension pages in step: after each committed change the library writes one small `libraryChange`
  * key to storage.local, and storage.onChanged delivers it to every page (popup, options, reader) and the background.
  */
+import { extensionApi } from '../extension-api';
 import type { LibraryChange } from './types';
 
 const CHANGE_KEY = 'libraryChange';
@@ -16,10 +17,13 @@ export interface ChangeStorage {
   onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
 }
 
-/** webextension-polyfill throws when loaded outside an extension, so it is only loaded when no storage is passed in. */
-export async function extensionStorage(): Promise<ChangeStorage> {
-  const { default: browser } = await import('webextension-polyfill');
-  return browser.storage as unknown as ChangeStorage;
+/**
+ * The browser's own `storage` (Chromium's `chrome` returns promises in MV3, Firefox's `browser` always did), not
+ * webextension-polyfill's: loading its 10 KB on every library open bought nothing. Throws outside an extension, so
+ * it is only asked for when no storage is passed in.
+ */
+export function extensionStorage(): ChangeStorage {
+  return extensionApi().storage as unknown as ChangeStorage;
 }
 
 export function describeChange(kind: LibraryChange['kind'], ids: string[]): LibraryChange {

@@ -34,7 +34,7 @@ import type { Article } from '../extract/types';
 import { announceChange, describeChange, extensionStorage, listenForChanges, type ChangeStorage } from './changes';
 import { changedAnything, repairLibrary, type ConsistencyReport } from './consistency';
 import { ALL_STORES, DEFAULT_LIBRARY_NAME, openLibraryDb, type LibraryDb, type LibrarySchema, type LibraryStoreName } from './db';
-import { canonicalId, entryFromArticle, entryFromLink, entryFromRecord, mergeEntries, putEntry, type Entry, type Existing, type WriteTransaction } from './entries';
+import { canonicalId, entryFromArticle, entryFromLink, entryFromRecord, freeDoc, mergeEntries, putEntry, type Entry, type Existing, type WriteTransaction } from './entries';
 import { writeFailure, type WriteAction } from './errors';
 import { upgradeRecord } from './migrations';
 import { checkBody, checkStoredMeta, joinArticle, rawId, type SkippedRecord } from './records';
@@ -53,7 +53,7 @@ export interface OpenLibraryOptions {
   name?: string;
   /** Defaults to the page's `indexedDB`. */
   idbFactory?: IDBFactory;
-  /** `browser.storage`, for change notification; defaults to webextension-polyfill's. */
+  /** `browser.storage`, for change notification; defaults to the extension's own. */
   storage?: ChangeStorage;
 }
 
@@ -105,22 +105,13 @@ export async function openLibrary(options: OpenLibraryOptions = {}): Promise<Lib
     throw new LibraryError('unavailable', 'Your saved articles cannot be opened: this browser gives the extension no storage here.');
   }
   const db = await openLibraryDb(factory, options.name ?? DEFAULT_LIBRARY_NAME);
-  const storage = options.storage ?? (await extensionStorage());
+  const storage = options.storage ?? extensionStorage();
   return new IndexedDbLibrary(db, storage);
 }
 
 /** Listens for changes made by any extension page without opening the database (e.g. a page that only shows a badge). */
 export function onLibraryChanged(callback: (change: LibraryChange) => void, storage?: ChangeStorage): () => void {
-  if (storage) return listenForChanges(storage, callback);
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  void extensionStorage().then((resolved) => {
-    if (!stopped) stop = listenForChanges(resolved, callback);
-  });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return listenForChanges(storage ?? extensionStorage(), callback);
 }
 
 type ReadTransaction = IDBPTransaction<LibrarySchema, LibraryStoreName[], 'readonly'>;
@@ -134,7 +125,8 @@ class IndexedDbLibrary implements Library {
   async saveArticle(article: Article, options: { savedAt?: number; tags?: string[] } = {}): Promise<SavedMeta> {
     const entry = entryFromArticle(article, options.savedAt ?? Date.now(), options.tags ?? []);
     const stored = await this.write('save', async (tx) => {
-      const existing = await readExisting(tx, entry.meta.id);
+      // The key a new entry would take is looked up alongside the read of an existing one: one round trip, not two.
+      const [existing, doc] = await Promise.all([readExisting(tx, entry.meta.id), freeDoc(tx, entry.meta.savedAt)]);
       // Re-saving refreshes the content; when it was saved, whether it was read and its tags belong to the reader.
       const meta: SavedMeta = existing
         ? {
@@ -144,9 +136,9 @@ class IndexedDbLibrary implements Library {
             tags: [...new Set([...existing.meta.tags, ...entry.meta.tags])],
           }
         : entry.meta;
-      return putEntry(tx, { ...entry, meta }, existing);
+      return putEntry(tx, { ...entry, meta }, existing, { freeDocFor: { savedAt: entry.meta.savedAt, doc } });
     });
-    await this.announce('saved', [stored.id]);
+    this.announce('saved', [stored.id]);
     return withoutDoc(stored);
   }
 
@@ -162,7 +154,7 @@ class IndexedDbLibrary implements Library {
       await tx.objectStore('meta').put({ ...raw!, tags });
       return { ...existing.meta, tags };
     });
-    await this.announce('saved', [saved.id]);
+    this.announce('saved', [saved.id]);
     return saved;
   }
 
@@ -286,7 +278,7 @@ class IndexedDbLibrary implements Library {
       }
       return changed;
     });
-    if (updated.length > 0) await this.announce('read', updated.map((meta) => meta.id));
+    if (updated.length > 0) this.announce('read', updated.map((meta) => meta.id));
     return updated;
   }
 
@@ -314,7 +306,7 @@ class IndexedDbLibrary implements Library {
       }
       return { removedArticles, removedIds };
     });
-    if (removed.removedIds.length > 0) await this.announce('removed', removed.removedIds);
+    if (removed.removedIds.length > 0) this.announce('removed', removed.removedIds);
     return removed.removedArticles;
   }
 
@@ -323,7 +315,7 @@ class IndexedDbLibrary implements Library {
     await this.write('restore', async (tx) => {
       for (const entry of entries) await putEntry(tx, entry, await readExisting(tx, entry.meta.id));
     });
-    if (entries.length > 0) await this.announce('saved', entries.map((entry) => entry.meta.id));
+    if (entries.length > 0) this.announce('saved', entries.map((entry) => entry.meta.id));
   }
 
   async importRecords(records: readonly unknown[]): Promise<ImportResult> {
@@ -353,7 +345,7 @@ class IndexedDbLibrary implements Library {
         result.merged += 1;
       }
     });
-    if (incoming.size > 0) await this.announce('imported', [...incoming.keys()]);
+    if (incoming.size > 0) this.announce('imported', [...incoming.keys()]);
     return result;
   }
 
@@ -387,7 +379,7 @@ class IndexedDbLibrary implements Library {
     await this.write('clear', async (tx) => {
       await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
     });
-    await this.announce('cleared', []);
+    this.announce('cleared', []);
   }
 
   async bytesInUse(): Promise<number> {
@@ -398,7 +390,7 @@ class IndexedDbLibrary implements Library {
 
   async checkConsistency(): Promise<ConsistencyReport> {
     const report = await this.write('repair', (tx) => repairLibrary(tx));
-    if (changedAnything(report)) await this.announce('repaired', []);
+    if (changedAnything(report)) this.announce('repaired', []);
     return report;
   }
 
@@ -448,8 +440,12 @@ class IndexedDbLibrary implements Library {
     }
   }
 
-  private announce(kind: LibraryChange['kind'], ids: string[]): Promise<void> {
-    return announceChange(this.storage, describeChange(kind, ids));
+  /**
+   * Tells other pages after a commit. Not awaited: the caller waits for the commit alone (storage.local.set is
+   * another write, in another database, that added its time to every save); announceChange never rejects.
+   */
+  private announce(kind: LibraryChange['kind'], ids: string[]): void {
+    void announceChange(this.storage, describeChange(kind, ids));
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onLibraryChanged } from '../../src/storage/library';
 import { SCHEMA_VERSION, type LibraryChange, type SavedArticle } from '../../src/storage/types';
 import { articleVariant, fakeBrowser, openTestLibrary, realArticle, type TestLibrary } from './helpers';
@@ -73,6 +73,8 @@ describe('size and notifications', () => {
     const other = await openTestLibrary(opened.factory);
     await other.library.importRecords([record(1), record(2)]);
     await other.library.clear();
+    // A change is announced after its commit without the write waiting for it: it arrives a moment later.
+    await vi.waitFor(() => expect(heard).toHaveLength(2));
     stop();
     expect(heard.map((c) => [c.kind, c.ids.length])).toEqual([
       ['imported', 2],

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryError, SCHEMA_VERSION, type LibraryChange } from '../../src/storage/types';
 import { articleVariant, dumpDatabase, fakeBrowser, openTestLibrary, realArticle, type TestLibrary } from './helpers';
 
@@ -256,6 +256,8 @@ describe('change notification', () => {
     await opened.library.setRead([meta.id], true);
     await opened.library.setRead([meta.id], false);
     await opened.library.remove([meta.id]);
+    // Announced after each commit without the write waiting for it: the last one arrives a moment later.
+    await vi.waitFor(() => expect(seen).toHaveLength(4));
     stop();
     await opened.library.clear();
     expect(seen.map((c) => [c.kind, c.ids])).toEqual([
