@@ -74,6 +74,15 @@ export const PATCHES = [
     why: 'serializer: we pass our own, so the innerHTML default is never called',
     edits: [['  this._serializer =\n    options.serializer ||\n    function (el) {\n      return el.innerHTML;\n    };\n', '  this._serializer = options.serializer;\n']],
   },
+  {
+    why: "score names: a node's `readability` expando and its `contentScore` are only read by Readability",
+    edits: [
+      // `$r`, not a `_` name: mangleProps could pick a name DOM elements already have (an <img>'s x, an SVG's cx).
+      [/\.readability(?![\w-])/g, '.$r'],
+      [/\.\$r\.contentScore\b/g, '.$r._contentScore'],
+      ['node.$r = { contentScore: 0 };', 'node.$r = { _contentScore: 0 };'],
+    ],
+  },
 ];
 
 /**
@@ -102,7 +111,7 @@ export const RENAMED_CONSTANTS = [
 function applyEdit(source, [find, replacement], why) {
   const found = typeof find === 'string' ? source.includes(find) : source.search(find) !== -1;
   if (!found) throw new Error(`readability-patches: "${why}" no longer matches ${find} in Readability.js (was it upgraded?)`);
-  return typeof find === 'string' ? source.split(find).join(replacement) : source.replace(find, replacement);
+  return typeof find === 'string' ? source.split(find).join(replacement) : source.replace(find, () => replacement);
 }
 
 function renameConstant(source, name) {
@@ -115,12 +124,34 @@ function renameConstant(source, name) {
   return out;
 }
 
+/**
+ * REGEXPS with the patterns nothing reads dropped (nextLink, prevLink, extraneous, replaceFonts: left from paging
+ * and font code Readability no longer has) and the rest renamed `_name`, so mangleProps shortens them.
+ */
+function trimRegexps(source) {
+  const start = source.indexOf('\n  _REGEXPS: {\n');
+  const end = source.indexOf('\n  },\n', start);
+  if (start === -1 || end === -1) throw new Error('readability-patches: no REGEXPS block in Readability.js');
+  let block = source.slice(start, end);
+  let rest = source.slice(0, start) + '\u0000' + source.slice(end);
+  for (const [, key] of block.matchAll(/^ {4}(\w+):/gm)) {
+    const read = new RegExp(`\\._REGEXPS\\.${key}\\b`, 'g');
+    block = rest.search(read) === -1
+      ? block.replace(new RegExp(`^ {4}${key}:[\\s\\S]*?,\n`, 'm'), '')
+      : block.replace(new RegExp(`^ {4}${key}:`, 'm'), `    _${key}:`);
+    rest = rest.replace(read, () => `._REGEXPS._${key}`);
+  }
+  const code = rest.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  if (/_REGEXPS(?!\._)/.test(code)) throw new Error('readability-patches: REGEXPS is read other than as this._REGEXPS.name');
+  return rest.replace('\u0000', () => block);
+}
+
 /** Readability.js's source as the content script bundles it. */
 export function patchReadability(source) {
   let out = stripLogCalls(source);
   for (const { why, edits } of PATCHES) for (const edit of edits) out = applyEdit(out, edit, why);
   for (const name of RENAMED_CONSTANTS) out = renameConstant(out, name);
-  return out;
+  return trimRegexps(out);
 }
 
 export const readabilityPatches = {

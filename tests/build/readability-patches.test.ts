@@ -26,13 +26,16 @@ describe('stripLogCalls', () => {
 describe('patchReadability on the installed Readability.js', () => {
   const patched = patchReadability(readabilitySource);
 
-  it('leaves no log call, debug logger, JSDOMParser branch, class cleaning or unprefixed constant', () => {
+  it('leaves no log call, debug logger, JSDOMParser branch, class cleaning, unread pattern or unprefixed name', () => {
     expect(patched).not.toContain('this.log');
     expect(patched).not.toContain('_debug');
     expect(patched).not.toContain('_docJSDOMParser');
     expect(patched).not.toContain('_cleanClasses');
     expect(patched).not.toContain('this.REGEXPS');
-    expect(patched).toContain('this._REGEXPS.positive');
+    expect(patched).toContain('this._REGEXPS._positive');
+    expect(patched).not.toContain('nextLink');
+    expect(patched).not.toMatch(/\.readability\b|\.contentScore\b/);
+    expect(patched).toContain('node.$r = { _contentScore: 0 };');
     expect(patched.length).toBeLessThan(readabilitySource.length - 3000);
   });
 
@@ -44,6 +47,8 @@ describe('patchReadability on the installed Readability.js', () => {
   it('refuses to rename a constant that something reads other than as this.NAME', () => {
     const readElsewhere = readabilitySource + '\nReadability.prototype.REGEXPS.positive.test("x");\n';
     expect(() => patchReadability(readElsewhere)).toThrow(/REGEXPS is read other than as this.REGEXPS/);
+    const patternReadByName = readabilitySource.replace('this.REGEXPS.positive.test(', 'this.REGEXPS["positive"].test(');
+    expect(() => patchReadability(patternReadByName)).toThrow(/REGEXPS is read other than as this._REGEXPS.name/);
   });
 });
 
