@@ -1,7 +1,7 @@
 import type { PageMetadata } from './metadata';
 import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
-import { inFurniture } from './furniture';
+import { closest, inFurniture } from './furniture';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
@@ -12,14 +12,14 @@ const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|e
 /** A sub-line before the headline's words is a kicker; after them it is the subtitle and stays. */
 const SUBLINE = /sub-?title|subline/i;
 const HAS_WORD = /[\p{L}\p{N}]/u;
-const HEADING_SELECTOR = 'h1, [itemprop="headline"], h2[class*="title" i], h2[class*="headline" i]';
-/** Also looked at, but only when their text is the metadata title or one of its parts. */
-const MORE_HEADINGS = ',h2,h3';
+/** `<h1>`, `[itemprop=headline]` and `<h2>` with a title class; any other `<h2>` and `<h3>` only counts when its text is the metadata title or one of its parts. */
+const isStrongHeading = (el: Element): boolean =>
+  el.tagName === 'H1' || el.getAttribute('itemprop') === 'headline' || (el.tagName === 'H2' && /title|headline/i.test(el.getAttribute('class') ?? ''));
 
 interface Heading {
   text: string;
   isH1: boolean;
-  /** Matched by HEADING_SELECTOR and not in page furniture. */
+  /** A strong heading, not in page furniture. */
   strong: boolean;
   /** The heading's text pieces (text nodes, kicker lines left out). */
   pieces: string[];
@@ -70,7 +70,9 @@ function titleCandidates(doc: Document, meta: PageMetadata): string[] {
   const titles = [
     meta.title,
     doc.title,
-    ...[...doc.querySelectorAll('meta[property="og:title"],meta[name="twitter:title"],meta[name="title"]')].map((el) => el.getAttribute('content')),
+    ...[...doc.querySelectorAll('meta')]
+      .filter((el) => el.getAttribute('property') === 'og:title' || /^(twitter:)?title$/.test(el.getAttribute('name') ?? ''))
+      .map((el) => el.getAttribute('content')),
     ...meta.articleNodes.map((node) => jsonLdString(node['headline'])),
   ];
   return [...new Set(titles.map((t) => normalizeSpace(t ?? '')).filter(Boolean))];
@@ -121,13 +123,13 @@ function shownTitle(headings: Heading[], titles: string[]): string | null {
 
 function readHeadings(doc: Document, siteName: string | null, host: string[]): Heading[] {
   const headings: Heading[] = [];
-  for (const el of doc.querySelectorAll(HEADING_SELECTOR + MORE_HEADINGS)) {
+  for (const el of doc.querySelectorAll('h1,h2,h3,[itemprop="headline"]')) {
     if (headings.length >= 80) break;
-    if (el.closest('[class*="breadcrumb" i]') || HIDDEN.test(el.className)) continue;
+    if (closest(el, '[class*="breadcrumb" i]') || HIDDEN.test(el.className)) continue;
     const pieces = textPieces(el, []);
     const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
     if (text.length < 2 || text.length > 300 || isSite(text, siteName, host)) continue;
-    headings.push({ text, isH1: el.tagName === 'H1', strong: el.matches(HEADING_SELECTOR) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
+    headings.push({ text, isH1: el.tagName === 'H1', strong: isStrongHeading(el) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
   }
   return headings;
 }
