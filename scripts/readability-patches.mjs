@@ -75,10 +75,12 @@ export const PATCHES = [
     edits: [['  this._serializer =\n    options.serializer ||\n    function (el) {\n      return el.innerHTML;\n    };\n', '  this._serializer = options.serializer;\n']],
   },
   {
-    why: "score names: a node's `readability` expando and its `contentScore` are only read by Readability",
+    why: "node expandos: a node's `readability` score, its `contentScore` and a table's `_readabilityDataTable` are only read by Readability",
     edits: [
-      // `$r`, not a `_` name: mangleProps could pick a name DOM elements already have (an <img>'s x, an SVG's cx).
+      // Fixed `$` names on DOM nodes, not `_` ones: mangleProps could pick a name elements already have (an <img>'s
+      // x, an SVG's cx). The score object is Readability's own, so its contentScore can take a mangled name.
       [/\.readability(?![\w-])/g, '.$r'],
+      ['._readabilityDataTable', '.$t'],
       [/\.\$r\.contentScore\b/g, '.$r._contentScore'],
       ['node.$r = { contentScore: 0 };', 'node.$r = { _contentScore: 0 };'],
     ],
