@@ -28,7 +28,8 @@ export function readJsonLd(doc: Document): JsonLdNode[] {
       if (node['@graph']) visit(node['@graph']);
     }
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.querySelectorAll('script')) {
+    if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '')) continue;
     const source = (script.textContent ?? '').trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
     if (!source) continue;
     try {
