@@ -4,7 +4,7 @@ import type { LeadImage } from './types';
 import { absoluteUrl } from './url';
 import { normalizeSpace } from './text';
 import { removeBoilerplate } from './boilerplate';
-import { inFurniture } from './furniture';
+import { closest, inFurniture } from './furniture';
 
 export interface ExtractedBody {
   html: string;
@@ -96,9 +96,9 @@ const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comm
  * often picks a body container that leaves it out. Its caption is the figure's own caption, never body text.
  */
 function findLeadFigure(doc: Document, pageUrl: string): LeadImage | null {
-  const h1 = [...doc.querySelectorAll('h1')].find((h) => !h.closest('nav, aside, footer'));
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !closest(h, 'nav, aside, footer'));
   if (!h1) return null;
-  const region = h1.closest('article, main, [role="main"]') ?? doc.body;
+  const region = closest(h1, 'article, main, [role="main"]') ?? doc.body;
   if (!region) return null;
   const firstParagraph = [...region.querySelectorAll('p')].find(
     (p) => (h1.compareDocumentPosition(p) & 4) !== 0 && normalizeSpace(p.textContent ?? '').length >= 80 && !p.closest('figure'),
