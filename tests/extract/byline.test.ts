@@ -149,6 +149,15 @@ describe('findByline: page elements', () => {
     expect(bylineOf(`<h1>Title</h1><div class="sc-1"><a href="/author/miserableshitehawk">Chris Thompson</a></div>`)).toBe('Chris Thompson');
   });
 
+  it('matches rel, itemprop, class and author links in any letter case, and takes the first in document order', () => {
+    expect(bylineOf(`<p><a REL="Author" href="/u/1">Ann Lee</a></p><p class="byline">Bo Chan</p>`)).toBe('Ann Lee');
+    expect(bylineOf(`<span itemprop="AUTHOR">Ann Lee</span>`)).toBe('Ann Lee');
+    expect(bylineOf(`<div class="Post-Redakteur">Ann Lee</div>`)).toBe('Ann Lee');
+    expect(bylineOf(`<a href="/Autor/ann-lee">Ann Lee</a>`)).toBe('Ann Lee');
+    expect(bylineOf(`<div class="post-author"><span class="icon">✎</span><span class="author-Name">Ann Lee</span> 4 min read</div>`)).toBe('Ann Lee');
+    expect(bylineOf(`<div class="note">Ann Lee</div><span rel="author">Bo Chan</span>`)).toBe('Bo Chan');
+  });
+
   it('drops a handle beside a name, a lone "Por", and "Text & Fotos:"', () => {
     expect(bylineOf(`<span class="td-author">Por</span> <a href="https://ex.com/author/wperdomo/">Williams Perdomo @wperdomod</a>`)).toBe('Williams Perdomo');
     expect(bylineOf(`<table><tr><td class="authorbold">Text & Fotos: Ivan Valetny</td></tr></table>`)).toBe('Ivan Valetny');
