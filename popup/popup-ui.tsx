@@ -12,6 +12,12 @@ import { Popup } from './PopupApp';
 type Reading = Promise<{ tab: TargetTab | null; reading: PopupReading }>;
 
 export function startPopup(api: Browser, firstReading: Reading, readAgain: () => Reading): void {
+  // popup.js is an async module script (it reads the tab without waiting for the stylesheet or the parser), so the
+  // document may in principle still be parsing when this runs.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => startPopup(api, firstReading, readAgain), { once: true });
+    return;
+  }
   applyLocaleDirection();
   const initialPreferences = applyCachedPreferences();
   render(<Popup api={api} firstReading={firstReading} readAgain={readAgain} initialPreferences={initialPreferences} />, document.getElementById('app')!);

@@ -1,6 +1,8 @@
 // The popup's entry is kept tiny on purpose (issue 6): it asks the browser to read the tab first, and only then
 // fetches and compiles the interface (Preact and the components, popup-ui.tsx), which used to come first because
 // an entry's static imports all load and run before its own code. Nothing here may import Preact or a component.
+// popup.html loads it as an async module script: it runs once fetched, without waiting for popup.css (a deferred
+// script waits for the stylesheets before it) — the stylesheet is needed for the first paint, not for reading the tab.
 import { extensionApi } from '../src/extension-api';
 import { readTargetTab } from './active-tab';
 import { loadArticleView } from './lazy-views';

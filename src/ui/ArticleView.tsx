@@ -76,7 +76,10 @@ export function ArticleView({ article, locale, timeZone, showLeadImage = true, s
             siteLabel(article.siteName, article.url)
           )}
         </p>
-        <h1 class="bs-article__headline">{article.title}</h1>
+        {/* Element Timing: when the headline's text was first on screen (bench:popup, issue 6). */}
+        <h1 class="bs-article__headline" elementtiming="broadsheet-headline">
+          {article.title}
+        </h1>
         <Dateline article={article} locale={locale} timeZone={timeZone} />
       </header>
       {lead && (
