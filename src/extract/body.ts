@@ -89,16 +89,16 @@ function takeLeadImage(root: Element): LeadImage | null {
   return lead;
 }
 
-const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [class*="sidebar" i], [class*="teaser" i], [class*="logo" i], [class*="avatar" i], [class*="author" i]';
+const NOT_THE_ARTICLE = 'aside,footer,nav,[class*="related" i],[class*="comment" i],[class*="sidebar" i],[class*="teaser" i],[class*="logo" i],[class*="avatar" i],[class*="author" i]';
 
 /**
  * The picture set between the headline and the first paragraph of text, in the headline's article: Readability
  * often picks a body container that leaves it out. Its caption is the figure's own caption, never body text.
  */
 function findLeadFigure(doc: Document, pageUrl: string): LeadImage | null {
-  const h1 = [...doc.querySelectorAll('h1')].find((h) => !closest(h, 'nav, aside, footer'));
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !closest(h, 'nav,aside,footer'));
   if (!h1) return null;
-  const region = closest(h1, 'article, main, [role="main"]') ?? doc.body;
+  const region = closest(h1, 'article,main,[role="main"]') ?? doc.body;
   if (!region) return null;
   const firstParagraph = [...region.querySelectorAll('p')].find(
     (p) => (h1.compareDocumentPosition(p) & 4) !== 0 && normalizeSpace(p.textContent ?? '').length >= 80 && !p.closest('figure'),

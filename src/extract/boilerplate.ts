@@ -13,7 +13,7 @@ const CAPTION_LINE = /^\(?(?:photos?|images?|pictures?|credits?|fotos?|bild|quel
 const PROMO_LINE = /^(?:(?:read|see|watch|click|tap|listen)\s+(?:more|also|here|next|now)\b|(?:related|more)(?:\s+(?:stories|articles|news|on this))?\s*:|don['’]t miss\b|also read\b|recommended\b|advertisement$|anzeige$|werbung$|publicité$|(?:share|tweet|email|print|comments?|pin|save)(?:\s+(?:this|on \w+))?(?:\s+(?:article|story|post))?$|(?:image|photo|picture|slide|foto|bild)\s+\d+\s*(?:of|von|\/|de)\b|(?:caption|close|next|previous|prev|expand|enlarge|fullscreen|menu|search|sign in|log in|subscribe|home)$)/i;
 const COPYRIGHT_LINE = /^(?:©|\(c\)\s|copyright\b|this (?:document|article|material) (?:is subject to copyright|may not be)|citation\s*:|all rights reserved)/i;
 const DATE_NOISE = /\b(?:published|posted|updated|modified|created|last|on|at|am|pm|a\.m\.|p\.m\.|uhr|um|le|el|de|del|du|am|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?/gi;
-const LINE_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, div, figcaption, dt, dd, span, time, small';
+const LINE_BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li,div,figcaption,dt,dd,span,time,small';
 
 /**
  * Removes from Readability's body what is not the article's text: captions and credits, share and promo blocks,

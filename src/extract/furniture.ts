@@ -1,25 +1,21 @@
 /** Page furniture: blocks whose text, dates and names belong to other articles, comments or the site, not to this article. */
-export const FURNITURE = 'aside, nav, [role="navigation"], [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="popular" i], [class*="trending" i]';
+export const FURNITURE = 'aside,nav,[role="navigation"],[class*="related" i],[class*="comment" i],[id*="comment" i],[class*="sidebar" i],[id*="sidebar" i],[class*="widget" i],[class*="teaser" i],[class*="recommend" i],[class*="popular" i],[class*="trending" i]';
 
-const tests = new Map<string, (el: Element) => boolean>();
+/** A selector list's parts: a tag name (or ''), an attribute name and the test of its value. */
+const parsedSelectors: Record<string, [tag: string, attr?: string, value?: RegExp][]> = {};
 
 /**
- * `el.closest(selector)` for a list of tag names, `[attr="value"]` and `[attr*="value" i]`: jsdom's selector engine
- * takes milliseconds per call on attribute selectors, a walk up the parents with regexes microseconds.
+ * `el.closest(selector)` for a list of lower-case tag names, `[attr="value"]` and `[attr*="value" i]` (nothing else):
+ * jsdom's selector engine takes milliseconds per call on attribute selectors, a walk up the parents with regexes microseconds.
  */
 export function closest(el: Element | null, selector: string): Element | null {
-  let test = tests.get(selector);
-  if (!test) {
-    const parts = selector.split(',').map((part) => {
-      const [, tag, attr, contains, value, flag] = /^\s*(\w*)(?:\[([\w-]+)(\*?)="([\w:-]+)"( i)?\])?\s*$/.exec(part) ?? [];
-      return (tag || attr) && ([tag!.toLowerCase(), attr, attr && new RegExp(contains ? value! : `^${value}$`, flag && 'i')] as const);
-    });
-    test = parts.every(Boolean)
-      ? (node) => parts.some((p) => (!p![0] || node.localName === p![0]) && (!p![1] || (p![2] as RegExp).test(node.getAttribute(p![1]) ?? '')))
-      : (node) => node.matches(selector);
-    tests.set(selector, test);
+  const parts = (parsedSelectors[selector] ??= selector.split(',').map((part) => {
+    const [, tag, attr, contains, value, flag] = /^\s*(\w*)(?:\[([\w-]+)(\*?)="([\w:-]+)"( i)?\])?\s*$/.exec(part)!;
+    return [tag!, attr, attr ? new RegExp(contains ? value! : `^${value}$`, flag && 'i') : undefined];
+  }));
+  for (let node = el; node; node = node.parentElement) {
+    if (parts.some(([tag, attr, value]) => (!tag || node!.localName === tag) && (!attr || value!.test(node!.getAttribute(attr) ?? '')))) return node;
   }
-  for (; el; el = el.parentElement) if (test(el)) return el;
   return null;
 }
 

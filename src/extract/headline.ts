@@ -5,7 +5,7 @@ import { closest, inFurniture } from './furniture';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
-const OUTSIDE_ARTICLE = 'nav, aside, footer, [role="navigation"], [class*="sidebar" i], [class*="related" i], [class*="comment" i]';
+const OUTSIDE_ARTICLE = 'nav,aside,footer,[role="navigation"],[class*="sidebar" i],[class*="related" i],[class*="comment" i]';
 /** Kicker/overline lines some sites put inside the `<h1>` above the headline proper, and screen-reader-only labels. */
 const HIDDEN = /sr-only|visually-hidden|screen-reader/i;
 const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|eyebrow|super-?title|label|category|rubri|${HIDDEN.source}`, 'i');

@@ -2,7 +2,7 @@ import { normalizeSpace } from './text';
 import { inFurniture } from './furniture';
 
 const STANDFIRST_CLASS = /standfirst|dek|deck|sub-?title|subhead|summary|lead|intro|teaser|excerpt|description|abstract|subline|strapline|kurztext|chapo|bajada|sumario|occhiello/i;
-const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [class*="sidebar" i]';
+const NOT_THE_ARTICLE = 'aside,footer,nav,[class*="related" i],[class*="comment" i],[class*="sidebar" i]';
 
 /**
  * The standfirst: the summary paragraph set under the headline (`<h2 class="standfirst">`, a `.dek`, a first `<p>`
