@@ -30,8 +30,8 @@ export function absoluteUrl(href: string, base: string): string | null {
 /** `<link rel=canonical>`, else `og:url`, else the page URL — always on http(s), tracking stripped. */
 export function canonicalUrl(doc: Document, pageUrl: string): string {
   const candidates = [
-    [...doc.querySelectorAll('link')].find((el) => /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? ''))?.getAttribute('href'),
-    [...doc.querySelectorAll('meta')].find((el) => /^og:url$/i.test(el.getAttribute('property') ?? ''))?.getAttribute('content'),
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
   ];
   for (const candidate of candidates) {
     if (!candidate) continue;
