@@ -149,7 +149,7 @@ async function measureAt(size, context) {
     const usageBefore = await probe.evaluate(() => globalThis.__bsLibrary.usage());
     const saved = await probe.evaluate((k) => globalThis.__bsLibrary.saveOne(k), n);
     const usageAfter = await probe.evaluate(() => globalThis.__bsLibrary.usage());
-    result.saves.push({ ms: saved.ms, writes: saved.writes, usageDelta: usageAfter - usageBefore });
+    result.saves.push({ ms: saved.ms, writes: saved.writes, phases: saved.phases, usageDelta: usageAfter - usageBefore });
     const removed = await probe.evaluate((id) => globalThis.__bsLibrary.removeOne(id), saved.value);
     result.deletes.push({ ms: removed.ms, writes: removed.writes });
   }
@@ -185,6 +185,14 @@ function report(results, seeding, sources, startedAt) {
     lines.push(row(`search: ${label}`, results.map((r) => `${ms(median(r.search[label].ms))} (${r.search[label].hits})`)));
   }
   lines.push(row('one save: time', results.map((r) => ms(median(r.saves.map((s) => s.ms))))));
+  const phase = (r, from, to) => {
+    const values = r.saves.map((s) => (s.phases?.[to] ?? null) === null ? null : s.phases[to] - (from ? s.phases[from] : 0)).filter((v) => v !== null && !Number.isNaN(v));
+    return values.length ? ms(median(values)) : '—';
+  };
+  lines.push(row('  of which building the entry (terms)', results.map((r) => phase(r, null, 'transaction'))));
+  lines.push(row('  of which reads and writes requested', results.map((r) => phase(r, 'transaction', 'lastWrite'))));
+  lines.push(row('  of which the commit (storage engine)', results.map((r) => phase(r, 'lastWrite', 'committed'))));
+  lines.push(row('  slowest of the rounds', results.map((r) => ms(Math.max(...r.saves.map((s) => s.ms))))));
   lines.push(row('one save: records put / bytes written', results.map((r) => `${median(r.saves.map((s) => s.writes.puts))} / ${kb(median(r.saves.map((s) => s.writes.bytes)))}`)));
   lines.push(row('one save: storage usage grew by', results.map((r) => kb(median(r.saves.map((s) => s.usageDelta))))));
   lines.push(row('one delete: time', results.map((r) => ms(median(r.deletes.map((d) => d.ms))))));

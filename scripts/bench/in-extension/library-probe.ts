@@ -16,6 +16,8 @@ export interface Timed<T> {
   ms: number;
   value: T;
   writes: WriteTally;
+  /** ms from the start: the first readwrite transaction created, its last write request answered, its commit. */
+  phases: { transaction: number | null; lastWrite: number | null; committed: number | null };
 }
 
 declare global {
@@ -27,6 +29,27 @@ declare global {
 const NEWEST_SAVED_AT = Date.UTC(2026, 10, 1);
 
 let tally: WriteTally = { puts: 0, deletes: 0, bytes: 0 };
+let phases: Timed<unknown>['phases'] = { transaction: null, lastWrite: null, committed: null };
+let startedAt = 0;
+const since = () => performance.now() - startedAt;
+const answered = (request: IDBRequest) => {
+  request.addEventListener('success', () => (phases.lastWrite = since()));
+  return request;
+};
+
+/** Where one write's time goes: building what to write, the requests, and the commit (the storage engine's part). */
+function timeWritePhases(): void {
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const tx = transaction.apply(this, args);
+    if (tx.mode === 'readwrite' && phases.transaction === null) {
+      phases.transaction = since();
+      tx.addEventListener('complete', () => (phases.committed = since()));
+    }
+    return tx;
+  } as IDBDatabase['transaction'];
+}
+timeWritePhases();
 
 /** Counts what the library hands to IndexedDB, the same way src/storage/size.ts sizes a record (UTF-16 JSON). */
 function countWrites(): void {
@@ -37,25 +60,26 @@ function countWrites(): void {
   store.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
     tally.puts++;
     tally.bytes += JSON.stringify(value ?? null).length * 2;
-    return put.call(this, value, key);
+    return answered(put.call(this, value, key));
   };
   store.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
     tally.puts++;
     tally.bytes += JSON.stringify(value ?? null).length * 2;
-    return add.call(this, value, key);
+    return answered(add.call(this, value, key));
   };
   store.delete = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
     tally.deletes++;
-    return remove.call(this, query);
+    return answered(remove.call(this, query));
   };
 }
 countWrites();
 
 async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
   tally = { puts: 0, deletes: 0, bytes: 0 };
-  const started = performance.now();
+  phases = { transaction: null, lastWrite: null, committed: null };
+  startedAt = performance.now();
   const value = await work();
-  return { ms: performance.now() - started, value, writes: tally };
+  return { ms: since(), value, writes: tally, phases };
 }
 
 let opened: Promise<Library> | null = null;
