@@ -12,10 +12,19 @@ type SavedPaneComponent = typeof SavedPane;
 
 let articleView: ArticleViewComponent | null = null;
 let articleViewLoading: Promise<ArticleViewComponent> | null = null;
+let warmUp: (() => void) | null = null;
 
 export function loadArticleView(): Promise<ArticleViewComponent> {
-  articleViewLoading ??= import('../src/ui/ArticleView').then((module) => (articleView = module.ArticleView));
+  articleViewLoading ??= import('../src/ui/ArticleView').then((module) => {
+    warmUp = module.warmUpArticleView;
+    return (articleView = module.ArticleView);
+  });
   return articleViewLoading;
+}
+
+/** Loads the article renderer and, in a task of its own, pays its first-use costs (ArticleView's warmUpArticleView). */
+export function loadAndWarmUpArticleView(): Promise<void> {
+  return loadArticleView().then(() => void setTimeout(() => warmUp?.()));
 }
 
 /** Non-null once `loadArticleView()` has resolved. */

@@ -5,7 +5,7 @@
 // script waits for the stylesheets before it) — the stylesheet is needed for the first paint, not for reading the tab.
 import { extensionApi } from '../src/extension-api';
 import { readTargetTab } from './active-tab';
-import { loadArticleView } from './lazy-views';
+import { loadAndWarmUpArticleView } from './lazy-views';
 import '../src/ui/base.css';
 // Also imported by the lazily loaded ArticleView; a lazy chunk's CSS is not loaded by the page, so it comes in here.
 import '../src/ui/article.css';
@@ -15,5 +15,6 @@ const api = extensionApi();
 // Injection starts before anything else: the frame is built and painted while the page is read.
 const firstReading = readTargetTab(api);
 void import('./popup-ui').then(({ startPopup }) => startPopup(api, firstReading, () => readTargetTab(api)));
-// The article renderer (with DOMPurify) loads alongside; it is needed only when the article arrives.
-void loadArticleView();
+// The article renderer (with DOMPurify) loads alongside, and pays its first-use costs while the page is read; it is
+// needed only when the article arrives. A failed load is reported by the interface, which asks for it again.
+loadAndWarmUpArticleView().catch(() => undefined);

@@ -62,6 +62,16 @@ const TRACE_PATCHES = [
     replace: "performance.mark('bs:popup-script');\nconst firstReading = readTargetTab(api);\nvoid firstReading.then(() => performance.mark('bs:reading-arrived'));",
   },
   {
+    file: 'popup/PopupApp.tsx',
+    find: '([next]) => live && setResult(next),',
+    replace: "([next]) => { performance.mark('bs:render-start'); return live && setResult(next); },",
+  },
+  {
+    file: 'popup/ArticlePane.tsx',
+    find: "    if (!whole || !head) markWhenPainted('broadsheet:article-painted');",
+    replace: "    if (!whole || !head) { performance.mark('bs:article-committed'); markWhenPainted('broadsheet:article-painted'); }",
+  },
+  {
     file: 'src/content/extract-page.ts',
     find: 'return extractUnsanitized(defusedClone(document), url);',
     replace:
@@ -74,7 +84,10 @@ const TRACE_STAGES = [
   ['→ extraction starts in the page', (t) => t.extractStart - t.popupScript],
   ['extraction in the page', (t) => t.extractEnd - t.extractStart],
   ['→ result back in the popup', (t) => t.readingArrived - t.extractEnd],
-  ['→ article painted (sanitise, render)', (t) => t.painted - t.readingArrived],
+  ['→ article chunk ready, render starts', (t) => t.renderStart - t.readingArrived],
+  ['→ article in the DOM (sanitise, Preact)', (t) => t.committed - t.renderStart],
+  ['→ headline presented (style, layout, paint)', (t) => t.painted - t.committed],
+  ['  result back → headline presented', (t) => t.painted - t.readingArrived],
 ];
 
 const nowEpoch = () => performance.timeOrigin + performance.now();
@@ -159,7 +172,7 @@ async function readTrace(tab, popup, clickedAt, paintedAt) {
     performance.clearMarks();
     return found;
   };
-  const inPopup = await popup.evaluate(marks, ['bs:popup-script', 'bs:reading-arrived']);
+  const inPopup = await popup.evaluate(marks, ['bs:popup-script', 'bs:reading-arrived', 'bs:render-start', 'bs:article-committed']);
   const popupOrigin = await popup.evaluate(() => performance.timeOrigin);
   const inPage = await tab.evaluate(marks, ['bs:extract-start', 'bs:extract-end']);
   return {
@@ -168,6 +181,8 @@ async function readTrace(tab, popup, clickedAt, paintedAt) {
     extractStart: inPage['bs:extract-start'] - clickedAt,
     extractEnd: inPage['bs:extract-end'] - clickedAt,
     readingArrived: inPopup['bs:reading-arrived'] - clickedAt,
+    renderStart: inPopup['bs:render-start'] - clickedAt,
+    committed: inPopup['bs:article-committed'] - clickedAt,
     painted: paintedAt - clickedAt,
   };
 }

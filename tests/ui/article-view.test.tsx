@@ -2,7 +2,7 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ArticleView, type ArticleViewSource } from '../../src/ui/ArticleView';
+import { ArticleView, warmUpArticleView, type ArticleViewSource } from '../../src/ui/ArticleView';
 import { datelineParts, displayDate, siteLabel } from '../../src/ui/dateline';
 
 const base: ArticleViewSource = {
@@ -74,6 +74,19 @@ describe('ArticleView', () => {
     document.body.innerHTML = '';
     const inBody = mount({ ...base, leadImage, contentHtml: `<p><img src="${leadImage.src}" alt=""></p><p>Text</p>` });
     expect(inBody.querySelector('.bs-article__lead')).toBeNull();
+  });
+});
+
+describe('warmUpArticleView', () => {
+  it('runs the renderer once without touching the page, and the article renders the same after it', () => {
+    const before = document.body.innerHTML;
+    warmUpArticleView();
+    expect(document.body.innerHTML).toBe(before);
+    const host = document.createElement('div');
+    document.body.append(host);
+    act(() => render(<ArticleView article={base} timeZone="UTC" />, host));
+    expect(host.querySelector('.bs-article__body a')?.getAttribute('href')).toBe('https://elsewhere.example/');
+    expect(host.querySelector('h1')?.textContent).toBe('A headline');
   });
 });
 
