@@ -107,7 +107,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   if (published && urlDate && oneDayApart(published, urlDate) && nearMidnight(published, urlDate > published)) published = urlDate;
   published ??= urlDate;
   // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.
-  published ??= dateNearHeadline(showingHeadline(doc, headline), dayFirst);
+  published ??= dateNearHeadline(doc, showingHeadline(doc, headline), headline ?? '', dayFirst);
 
   const lineElement = shownPublished?.line ? shownPublished.element : shownModified?.line ? shownModified.element : null;
   const dateline = lineElement ? readDatelineLine(lineElement, dayFirst) : null;
@@ -128,20 +128,18 @@ function isThingPage(doc: Document, meta: PageMetadata): boolean {
 
 /**
  * An unmarked date line near the headline (`<p>News24<br>13 Jan 2020</p>`, `<em>01.11.2023 11:35</em>`,
- * `Datum: 03.11.2021`): the first short text node after the headline that is mostly a date, else the closest before
- * it (a kicker line). Long text (the body's sentences), links, furniture and updated-only lines never count.
+ * `Datum: 03.11.2021`, `<h1>Title<small>02.02.2022</small></h1>`): the first short text node from the headline on that
+ * is mostly a date (or a paragraph opening with one: `(18.01.2018) Deutschlands …`), else the closest before it (a
+ * kicker line), else a line anywhere that opens with a publication label (`Veröffentlicht am 16.08.2019`, not `Created`). Long
+ * text, the headline's own words, links, furniture and updated-only lines never count.
  */
-function dateNearHeadline(headlineElement: Element | null, dayFirst: boolean | null): string | null {
-  if (!headlineElement) return null;
-  const doc = headlineElement.ownerDocument;
+function dateNearHeadline(doc: Document, headlineElement: Element | null, headline: string, dayFirst: boolean | null): string | null {
   const walker = doc.createTreeWalker(doc.body, 4);
-  // Before the headline only within its own block (a kicker line), not the site's header with today's date.
-  let block: Element = headlineElement;
-  for (let i = 0; i < 3 && block.parentElement; i++) block = block.parentElement;
   const read = (node: Node | null): string | null => {
-    const text = normalizeSpace(node?.nodeValue ?? '');
+    let text = normalizeSpace(node?.nodeValue ?? '');
     const parent = node?.parentElement;
-    if (!parent || text.length < 6 || text.length > 60 || !/\d{4}/.test(text)) return null;
+    if (text.length > 60 && /^\(?\d/.test(text)) text = text.slice(0, 24);
+    if (!parent || text.length < 6 || text.length > 60 || !/\d{4}/.test(text) || headline.includes(text)) return null;
     if (parent.closest('a, script, style, noscript, select, option') || inFurniture(parent, NOT_THE_ARTICLE, headlineElement) || inOtherItem(parent)) return null;
     if (MODIFIED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) return null;
     // A labelled line says whose date it is: only publication labels (`Datum:`, `Veröffentlicht:`) are the article's (`Release: 14.11.2019` is not).
@@ -152,29 +150,25 @@ function dateNearHeadline(headlineElement: Element | null, dayFirst: boolean | n
     // Mostly a date: what is left besides digits and punctuation is a few words (a label, a place, a time zone).
     return iso && text.replace(/[\d\s.,:/|–-]+/g, ' ').trim().split(' ').length <= 5 ? iso : null;
   };
-  // From the headline's last text on: its own words are not a dateline.
-  let node: Node | null = lastDescendant(headlineElement);
-  walker.currentNode = node;
-  for (let i = 0; i < NEAR_AFTER && (node = walker.nextNode()); i++) {
-    const iso = read(node);
-    if (iso) return iso;
+  let node: Node | null;
+  let iso: string | null = null;
+  if (headlineElement) {
+    walker.currentNode = headlineElement;
+    for (let i = 0; i < NEAR_AFTER && !iso && (node = walker.nextNode()); i++) iso = read(node);
+    // Before the headline only within its own block (a kicker line), not the site's header with today's date.
+    let block: Element = headlineElement;
+    for (let i = 0; i < 3 && block.parentElement; i++) block = block.parentElement;
+    walker.currentNode = headlineElement;
+    for (let i = 0; i < NEAR_BEFORE && !iso && (node = walker.previousNode()) && block.contains(node); i++) iso = read(node);
   }
-  walker.currentNode = headlineElement;
-  for (let i = 0; i < NEAR_BEFORE && (node = walker.previousNode()) && block.contains(node); i++) {
-    const iso = read(node);
-    if (iso) return iso;
-  }
-  return null;
+  walker.currentNode = doc.body;
+  // `Created Jan 25, 2008` far from the headline is a community's or an account's, not the article's.
+  for (let label; !iso && (node = walker.nextNode()); ) if ((label = PUBLISHED_LABEL.exec(normalizeSpace(node.nodeValue!)))?.index === 0 && !/created|erstellt/i.test(label![1]!)) iso = read(node);
+  return iso;
 }
 
 function inOtherItem(el: Element): boolean {
   return OTHER_ITEM.test(el.closest('[itemscope]')?.getAttribute('itemtype') ?? '');
-}
-
-function lastDescendant(el: Node): Node {
-  let node = el;
-  while (node.lastChild) node = node.lastChild;
-  return node;
 }
 
 function parseOrNull(raw: string | null): string | null {
@@ -213,8 +207,10 @@ function readPageDates(doc: Document, dayFirst: boolean | null, h1: Element | nu
     if (inOtherItem(el)) continue;
     const found = datesOfElement(el, dayFirst);
     if (found.length === 0) continue;
-    // A date marked up as an item's datePublished may sit in that post's own footer; only other items' blocks exclude it.
-    if (inFurniture(el, isMarkedPublished(el) ? MARKED_DATE_FURNITURE : NOT_THE_ARTICLE, h1)) continue;
+    // A date marked up as an item's datePublished may sit in that post's own footer, and so may any date inside the
+    // headline's <article> (`<div class="footerRow">veröffentlicht 28.01.2022</div>`): only other items' blocks exclude those.
+    const inArticle = region?.localName === 'article' && region.contains(el);
+    if (inFurniture(el, inArticle ? FURNITURE : isMarkedPublished(el) ? MARKED_DATE_FURNITURE : NOT_THE_ARTICLE, h1)) continue;
     if (inSiteHeader(el, h1)) continue;
     seen.add(el);
     (region && region.contains(el) ? inRegion : elsewhere).push(...found);

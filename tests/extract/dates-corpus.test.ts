@@ -27,6 +27,11 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['trafilatura-7d5a5a64a3', 'metadata in UTC one day after the URL’s day'],
     ['trafilatura-d73ab8daad', 'metadata one day after the URL’s day'],
     ['mercury-313ffed2ee', 'a mid-day metadata time keeps its day against a print-edition URL one day later'],
+    ['trafilatura-32c94ca84e', 'a date inside the headline’s `<h1>`, after the headline'],
+    ['htmldate-93570a443f', 'a paragraph opening with its date `(18.01.2018) …`'],
+    ['trafilatura-a16f6adb05', 'a paragraph opening with its date `01.02.2022 „Der Arbeitsmarkt …`'],
+    ['trafilatura-0531144f75', '`Veröffentlicht am 16.08.2019` far below the headline'],
+    ['trafilatura-a585cf9567', '`veröffentlicht 28.01.2022 06:00` in a footer row inside the article'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = metaRecord(id);
     expect(rec.published, 'the truth gives a date').toMatch(/^\d{4}-\d{2}-\d{2}/);
@@ -42,6 +47,7 @@ describe('corpus pages labelled as having no date: none given', () => {
     ['trafilatura-bace9dd856', 'a shop page whose only dates are its reviews’'],
     ['trafilatura-66112f4dfc', 'a game page’s `Release:` line under the headline'],
     ['htmldate-2a45a70a1b', 'today’s date beside the site’s masthead <h1>'],
+    ['trafilatura-4a621c67f8', 'a community’s `Created Jan 25, 2008` in a side column'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = metaRecord(id);
     expect(rec.published, 'the truth says no date').toBe('');

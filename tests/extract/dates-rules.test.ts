@@ -88,6 +88,38 @@ describe('an unmarked date line near the headline', () => {
   });
 });
 
+describe('dates shown away from the usual places', () => {
+  it('reads a date inside the headline’s own heading, after the headline (`<h1>Title<small>02.02.2022 •</small></h1>`)', () => {
+    const html = `<html><head><title>Zuschauerrückkehr bei den Proficlubs der Region</title></head><body><article><h1> Zuschauerrückkehr bei den Proficlubs der Region<br>
+      <small><span class="glyphicon glyphicon-calendar"></span>&nbsp; 02.02.2022 •&nbsp; <span>Handball</span></small></h1><p>Text.</p></article></body></html>`;
+    expect(datesOf(html).published).toBe('2022-02-02');
+  });
+
+  it('reads a paragraph that opens with its date (`(18.01.2018) Deutschlands Landwirte …`), not a date later in it', () => {
+    const html = `<html><head><title>Afrikanische Schweinepest: Neue Hoffnung durch Genome Editing</title></head><body><h1>Afrikanische Schweinepest: Neue Hoffnung durch Genome Editing</h1>
+      <p><strong>(18.01.2018) Deutschlands Landwirte zittern vor der Afrikanischen Schweinepest, die sich in Osteuropa ausbreitet.</strong></p></body></html>`;
+    expect(datesOf(html).published).toBe('2018-01-18');
+    expect(datesOf('<html><body><h1>Schweinepest</h1><p>Landwirte zittern seit dem 18.01.2018 vor der Afrikanischen Schweinepest in Osteuropa.</p></body></html>').published).toBeNull();
+  });
+
+  it('reads a line anywhere that opens with a publication label (`Veröffentlicht am 16.08.2019`), outside furniture', () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `<p>Absatz ${i}</p>`).join('');
+    const line = '<p>Veröffentlicht am 16.08.2019<br> Dauer: 1 Stunde 4 Minuten</p>';
+    expect(datesOf(`<html><body><h1>RES158 Sternfusion</h1>${filler}${line}</body></html>`).published).toBe('2019-08-16');
+    expect(datesOf(`<html><body><h1>RES158 Sternfusion</h1>${filler}<footer>${line}</footer></body></html>`).published).toBeNull();
+    // A community's `Created Jan 25, 2008` in a side column (classes that say nothing) is not a publication date.
+    expect(datesOf(`<html><body><h1>What to include in __init__.py</h1>${filler}<div class="_1qiHDKK"><svg></svg>Created Jan 25, 2008</div></body></html>`).published).toBeNull();
+  });
+
+  it('reads a dated footer row inside the headline’s article, but not a related block there', () => {
+    const page = (row: string) => `<html><body><main><article><h1>VATIKAN: Eltern sollen queere Kinder unterstützen</h1><p>Text.</p>
+      <div class="${row}"><div class="documentByLine"><span class="documentAuthor">erstellt von <a href="/author/d">Dominique</a> —</span>
+      <span class="documentPublished"><span>veröffentlicht</span> 28.01.2022 06:00</span></div></div></article></main></body></html>`;
+    expect(datesOf(page('mosaic-grid-row footerRow')).published).toBe('2022-01-28T06:00:00');
+    expect(datesOf(page('relatedItems')).published).toBeNull();
+  });
+});
+
 describe('metadata against the URL’s day', () => {
   const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body><h1>Explosions</h1></body></html>`;
   it('a late-evening UTC time one day before the URL’s day was shifted: the URL’s day wins', () => {
