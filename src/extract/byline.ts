@@ -1,27 +1,25 @@
 import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetadata } from './metadata';
 import { normalizeSpace } from './text';
-import { inFurniture } from './furniture';
+import { closest, FURNITURE } from './furniture';
 
-/** Where a byline element never is. */
-const NOT_THE_ARTICLE = 'aside,nav,[class*="related" i],[class*="comment" i],[id*="comment" i],[class*="sidebar" i],[class*="widget" i],[class*="teaser" i],[class*="recommend" i]';
 /** Byline elements: `rel=author`, `itemprop=author`, classes saying byline/author/writer, links to author pages. Tested with regexes in one pass: jsdom's case-insensitive attribute selectors take milliseconds each. */
 const BYLINE_CLASS = /byline|author|writer|autor|auteur|redakteur/i;
 const AUTHOR_TOKEN = /(?:^|\s)author(?:\s|$)/i;
 const AUTHOR_HREF = /\/(?:author|autor|auteur)\//i;
 const MAX_BYLINE_ELEMENTS = 60;
 
-const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
+const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
-const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:` before the names. */
 const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
-/** Words that mark a string as something other than a person's name. */
-const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|publisher|editors?|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
-const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc)(?!\w)|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
+/** Words that mark a string as something other than a person's name; a news agency's credit alone (`dpa`, `AFP`, `Agencies`) names no author. */
+const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|gast|publisher|editors?|dpa|afp|apa?|sda|kna|epd|sid|efe|ansa|age|reuters|agenc\w+(?: \w+)?|agenturen?|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc|eg)(?!\w)|\s(?:deutschland|germany|österreich|austria|schweiz|switzerland)$|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
  * Author name(s) only; null rather than junk. Tiers, first that yields a name wins: JSON-LD article authors that are
@@ -58,7 +56,8 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
       return [];
     },
     () => bylineElements(doc, names),
-    () => names(datelineText),
+    // One word left of a dateline is its section (`12.12.2022 | 06:46 | Energieversorgung`).
+    () => names(datelineText).filter((n) => n.includes(' ')),
     () => byLine(doc, names),
   ];
   let weakOnly: string[] | null = null;
@@ -110,14 +109,15 @@ function jsonLdAuthors(meta: PageMetadata, byId: ById): string[] {
   return names;
 }
 
+// A missing attribute is tested as the string "null", which none of these patterns match.
 const isBylineElement = (el: Element): boolean =>
-  BYLINE_CLASS.test(el.getAttribute('class') ?? '') ||
-  AUTHOR_TOKEN.test(el.getAttribute('rel') ?? '') ||
-  AUTHOR_TOKEN.test(el.getAttribute('itemprop') ?? '') ||
-  (el.localName === 'a' && AUTHOR_HREF.test(el.getAttribute('href') ?? ''));
+  BYLINE_CLASS.test(el.getAttribute('class')!) ||
+  AUTHOR_TOKEN.test(el.getAttribute('rel')!) ||
+  AUTHOR_TOKEN.test(el.getAttribute('itemprop')!) ||
+  (el.localName === 'a' && AUTHOR_HREF.test(el.getAttribute('href')!));
 
 /** Where a byline element holds the name itself (`itemprop=name`, a class with name, an author link). */
-const isNameElement = (el: Element): boolean => el.getAttribute('itemprop') === 'name' || /name/i.test(el.getAttribute('class') ?? '') || (el.localName === 'a' && AUTHOR_TOKEN.test(el.getAttribute('rel') ?? ''));
+const isNameElement = (el: Element): boolean => el.getAttribute('itemprop') === 'name' || /name/i.test(el.getAttribute('class')!) || (el.localName === 'a' && AUTHOR_TOKEN.test(el.getAttribute('rel')!));
 
 function bylineElements(doc: Document, toNames: (raw: string) => string[]): string[] {
   let count = 0;
@@ -127,7 +127,7 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
     const cls = (el.getAttribute('class') ?? '').toLowerCase();
     // Author boxes and bios hold sentences, not names.
     if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
-    if (inFurniture(el, NOT_THE_ARTICLE) || inPageFooter(el)) continue;
+    if (inFurniture(el) || inPageFooter(el)) continue;
     const named = el.firstElementChild && [...el.querySelectorAll('*')].find(isNameElement);
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
@@ -146,18 +146,30 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
   const walker = doc.createTreeWalker(doc.body ?? doc, 4);
   for (let node = walker.nextNode(), tries = 0; node && tries < 20; node = walker.nextNode()) {
     let line = node.nodeValue!.trim();
-    if (line.length > 60 || !/^(?:by|von|par|por|door)(?:\s|$)/i.test(line)) continue;
+    if (line.length > 60 || !/^(?:(?:by|von|par|por|door)(?:\s|$)|(?:aut\w*|verfasser\w*|text|redaktion)\s*:)/i.test(line)) continue;
     let el = node as Node;
-    while (el.parentElement && el.parentElement.childNodes.length === 1 && /^(?:STRONG|B|EM|I|SPAN|FONT)$/.test(el.parentElement.tagName)) el = el.parentElement;
+    while (el.parentElement && el.parentElement.childNodes.length === 1 && /^(?:STRONG|B|EM|I|SPAN|FONT|H\d)$/.test(el.parentElement.tagName)) el = el.parentElement;
     for (let next = el.nextSibling; next && line.length < 80 && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
     const parent = el.parentElement;
-    if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent, NOT_THE_ARTICLE) || inPageFooter(parent)) continue;
+    if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent) || inPageFooter(parent)) continue;
     tries++;
     // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
     const found = toNames(line);
     if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n))) return found;
   }
   return [];
+}
+
+/**
+ * In a block of other articles, comments or sidebars, unless that block holds the article (the `<main>` or
+ * `<article>` around the element, when the block is not itself inside one, or an `<h1>`; an `<aside>` never does): themes wrap the whole page in `content-sidebar-wrap`,
+ * Blogger wraps every post in a `widget`.
+ */
+function inFurniture(el: Element): boolean {
+  const block = closest(el, FURNITURE);
+  if (!block || /^(BODY|HTML|ARTICLE|MAIN)$/.test(block.tagName)) return false;
+  const article = closest(el, 'article,main');
+  return block.localName == 'aside' || (!(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1'));
 }
 
 /** A footer of the page, not one inside the article (post footers often carry the byline). */
@@ -202,7 +214,7 @@ export function cleanAuthorName(raw: string): string | null {
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;
   // A name has letters; a line of punctuation or one lower-case function word is not one.
   if (!/\p{L}{2}/u.test(name)) return null;
-  name = name.replace(/\s*\((?:[^)]*)\)$/, '').trim();
+  name = name.replace(/\s*\(.*$/, '').trim();
   // Text shown twice (a visible name and its screen-reader copy) reads `Jane RoeJane Roe`.
   const half = name.length / 2;
   if (Number.isInteger(half) && name.slice(0, half) === name.slice(half)) name = name.slice(0, half);

@@ -19,6 +19,8 @@ describe('cleanAuthorName: names only', () => {
     ['Autor: Tobias Kuske', 'Tobias Kuske'],
     ['Redacción Diario Pagina Siete', 'Redacción Diario Pagina Siete'],
     ['@KingBeyonceStan', 'KingBeyonceStan'],
+    ['Eingestellt von der Michel', 'der Michel'],
+    ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
   ])('%s → %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
@@ -179,5 +181,47 @@ describe('splitNames: an organisation with its address', () => {
   it('is not a list of people', () => {
     expect(splitNames('Kirche+Leben, Münster, Germany')).toEqual([]);
     expect(splitNames('Olympia-Verlag GmbH, Nürnberg, Germany')).toEqual([]);
+  });
+});
+
+describe('findByline: page furniture that wraps the article', () => {
+  it('reads a byline in the article when a sidebar wrapper or a Blogger widget holds the whole page', () => {
+    expect(bylineOf(`<div class="content-sidebar-wrap"><main><article><h1>Zitronenkuchen</h1><div class="entry-author-text">von <a href="/ueber">Kathrin</a></div></article></main><aside class="sidebar">Über Kathrin Runge</aside></div>`)).toBe('Kathrin');
+    expect(bylineOf(`<div class="widget Blog"><h1>Meta-Programming In Emacs</h1><span class="post-author vcard">Posted by <a class="g-profile" rel="author"><span itemprop="name">T. V. Raman</span></a></span></div>`)).toBe('T. V. Raman');
+  });
+
+  it('still skips a card of another article inside an aside of the article', () => {
+    expect(bylineOf(`<main><div class="entry__content">Text <aside class="entry__related"><h1 class="block__title">Leggi anche:</h1><article class="entry"><h2>La grande sete</h2><span class="entry__author">giampiero maggio</span></article></aside></div></main>`)).toBeNull();
+    expect(bylineOf(`<main><article><h1>Neve</h1><div class="related"><article class="card"><h2>Sete</h2><span class="entry__author">Gianni Rossi</span></article></div></article></main>`)).toBeNull();
+  });
+});
+
+describe('findByline: labelled credit lines', () => {
+  it('reads "Autor:" and "Text:" labels with the name in the next element or text', () => {
+    expect(bylineOf(`<h1>Teil 49</h1><hr><div class="content"><p><strong>Autor:</strong> <a href="/profil/207/Klausmartin_Friedrich">Klausmartin Friedrich</a><br><strong>Tags:</strong> <a href="/news/tag/1907">1907</a></p></div>`)).toBe('Klausmartin Friedrich');
+    expect(bylineOf(`<h1>Skoda</h1><div class="meta"><h5 class="title-inline">Datum: </h5>03.11.2021 <br><h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X</div>`)).toBe('Peter Maahn and SP-X');
+  });
+
+  it('does not read a label followed by a sentence', () => {
+    expect(bylineOf(`<p><strong>Text:</strong> die Geschichte der Feuerwehr</p>`)).toBeNull();
+  });
+});
+
+describe('findByline: credits that name no author', () => {
+  it('drops a news agency credit alone, keeping a person beside it', () => {
+    expect(bylineOf(`<meta name="author" content="AFP"><p>AFP</p>`)).toBeNull();
+    expect(bylineOf(`<meta name="author" content="dpa"><p>dpa</p>`)).toBeNull();
+    expect(bylineOf(`<div class="byline">Britta Schultejans, dpa</div>`)).toBe('Britta Schultejans');
+  });
+
+  it('drops organisations with a legal form or a country, and a "Gast" account', () => {
+    expect(bylineOf(`<meta name="author" content="besserwisser eG"><p>besserwisser eG</p>`)).toBeNull();
+    expect(bylineOf(`<meta name="author" content="Diakonie Deutschland"><p>Diakonie Deutschland</p>`)).toBeNull();
+    expect(bylineOf(`<meta name="author" content="Gast"><p>Gast</p>`)).toBeNull();
+  });
+
+  it('does not take a one-word section from the dateline', () => {
+    expect(bylineOf(`<p>Energieversorgung</p>`, '12.12.2022 | 06:46 | Energieversorgung')).toBeNull();
+    expect(bylineOf(`<p>Devdiscourse News Desk</p>`, 'Devdiscourse News Desk | Updated: 16-10-2024')).toBe('Devdiscourse News Desk');
   });
 });
