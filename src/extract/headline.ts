@@ -12,14 +12,13 @@ const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|e
 /** A sub-line before the headline's words is a kicker; after them it is the subtitle and stays. */
 const SUBLINE = /sub-?title|subline/i;
 const HAS_WORD = /[\p{L}\p{N}]/u;
-/** `<h1>`, `[itemprop=headline]` and `<h2>` with a title class; any other `<h2>` and `<h3>` only counts when its text is the metadata title or one of its parts. */
-const isStrongHeading = (el: Element): boolean =>
-  el.tagName === 'H1' || el.getAttribute('itemprop') === 'headline' || (el.tagName === 'H2' && /title|headline/i.test(el.getAttribute('class') ?? ''));
+/** Any other `<h2>` and `<h3>` is looked at too, but only counts when its text is the metadata title or one of its parts. */
+const STRONG_HEADING = 'h1,[itemprop="headline"],h2[class*="title" i],h2[class*="headline" i]';
 
 interface Heading {
   text: string;
   isH1: boolean;
-  /** A strong heading, not in page furniture. */
+  /** Matched by STRONG_HEADING and not in page furniture. */
   strong: boolean;
   /** The heading's text pieces (text nodes, kicker lines left out). */
   pieces: string[];
@@ -70,9 +69,8 @@ function titleCandidates(doc: Document, meta: PageMetadata): string[] {
   const titles = [
     meta.title,
     doc.title,
-    ...[...doc.querySelectorAll('meta')]
-      .filter((el) => el.getAttribute('property') === 'og:title' || /^(twitter:)?title$/.test(el.getAttribute('name') ?? ''))
-      .map((el) => el.getAttribute('content')),
+    // A <meta> has no <meta> parent, so closest() tests the element alone.
+    ...[...doc.querySelectorAll('meta')].filter((el) => closest(el, 'meta[property="og:title"],meta[name="twitter:title"],meta[name="title"]')).map((el) => el.getAttribute('content')),
     ...meta.articleNodes.map((node) => jsonLdString(node['headline'])),
   ];
   return [...new Set(titles.map((t) => normalizeSpace(t ?? '')).filter(Boolean))];
@@ -129,7 +127,7 @@ function readHeadings(doc: Document, siteName: string | null, host: string[]): H
     const pieces = textPieces(el, []);
     const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
     if (text.length < 2 || text.length > 300 || isSite(text, siteName, host)) continue;
-    headings.push({ text, isH1: el.tagName === 'H1', strong: isStrongHeading(el) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
+    headings.push({ text, isH1: el.tagName === 'H1', strong: closest(el, STRONG_HEADING) === el && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
   }
   return headings;
 }
