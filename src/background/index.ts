@@ -3,9 +3,9 @@
  * so nothing here may rely on the DOM being present (see save-tab.ts for the one place it is used when it is).
  * The keyboard shortcut is the manifest's `_execute_action` command: the browser opens the popup itself.
  */
+import browser from 'webextension-polyfill';
 import { readTab } from '../content/read-tab';
 import { sanitizeArticle } from '../extract/sanitize';
-import { extensionApi } from '../extension-api';
 import { openLibrary, type ChangeStorage, type Library } from '../storage/library';
 import { t } from '../ui/i18n';
 import { showSaveResult } from './badge';
@@ -13,7 +13,10 @@ import { createContextMenu, SAVE_PAGE_MENU_ID } from './context-menu';
 import { readingProblemText } from '../ui/restriction-text';
 import { saveTab } from './save-tab';
 
-const api = extensionApi();
+// The pages reach the browser's own API (src/extension-api.ts) to keep webextension-polyfill off the popup's first
+// paint; the background is on no timed path, so it takes the polyfill's one promise-based `browser` for both
+// Chromium's service worker and Firefox's event page, with failures as rejections instead of runtime.lastError.
+const api = browser;
 
 let libraryOpening: Promise<Library> | null = null;
 function library(): Promise<Library> {
