@@ -14,7 +14,7 @@ export interface Dateline {
   bylineText?: string | null;
 }
 
-const PUBLISHED_META = ['article:published_time', 'og:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'cxenseparse:recs:publishtime', 'originalpublicationdate'];
+const PUBLISHED_META = ['article:published_time', 'og:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dc.date.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'cxenseparse:recs:publishtime', 'originalpublicationdate'];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'article.updated', 'lastmod'];
 
 const PUBLISHED_LABEL = /(?:^|[^\p{L}])(created|published|posted|first published|publicado|publicada|veröffentlicht|publiziert|erschienen|publié|pubblicato|gepubliceerd|erstellt)(?![\p{L}])[\s:]*/iu;
@@ -99,8 +99,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
 
   if (published && shownPublished && isUtc(published) && oneDayApart(published, shownPublished.iso)) published = shownPublished.iso;
-  // A bare `<meta name="date">` is often the CMS's last-edit stamp: a date the page shows beats it.
-  published ??= shownPublished?.iso ?? (thingPage ? null : parseOrNull(metaContent(doc, ['date'])));
+  published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 
   // The URL's day is the one the newsroom filed it under: metadata one day off it was shifted to another zone.

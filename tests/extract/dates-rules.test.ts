@@ -120,15 +120,6 @@ describe('dates shown away from the usual places', () => {
   });
 });
 
-describe('a bare `<meta name="date">`', () => {
-  it('gives way to the date the article shows (a CMS stamps its last edit there), and counts when the page shows none', () => {
-    const page = (shown: string) => `<html><head><meta name="date" content="2020-02-12"></head><body><h1>Faire Lieferketten</h1>
-      <div class="news-single-item">${shown}<p>Text.</p></div></body></html>`;
-    expect(datesOf(page('<div class="news-single-timedata">05.02.2020 <span>- Redaktion: Eberhard Fuhr</span></div>')).published).toBe('2020-02-05');
-    expect(datesOf(page('')).published).toBe('2020-02-12');
-  });
-});
-
 describe('metadata against the URL’s day', () => {
   const page = (time: string) => `<html><head><meta property="article:published_time" content="${time}"></head><body><h1>Explosions</h1></body></html>`;
   it('a late-evening UTC time one day before the URL’s day was shifted: the URL’s day wins', () => {
