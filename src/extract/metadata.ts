@@ -29,8 +29,10 @@ export function readJsonLd(doc: Document): JsonLdNode[] {
     }
   };
   for (const script of doc.querySelectorAll('script')) {
-    if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '')) continue;
-    const source = (script.textContent ?? '').trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
+    const text = script.textContent ?? '';
+    // Some CMSs print JSON-LD in a `<script>` with no type (or a made-up one): its `{"@context"` opening says what it is.
+    if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '') && !/^\s*\[?\s*\{\s*"@context"/.test(text)) continue;
+    const source = text.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
     if (!source) continue;
     try {
       visit(JSON.parse(source));

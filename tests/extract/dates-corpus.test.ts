@@ -39,6 +39,12 @@ describe('corpus pages: published date on the truth’s day', () => {
   });
 });
 
+describe('corpus pages: JSON-LD published time', () => {
+  it('trafilatura-a585cf9567: a NewsArticle in a <script> without a type gives the time with its offset', { timeout: 180_000 }, () => {
+    expect(publishedOf(metaRecord('trafilatura-a585cf9567'))).toBe('2022-01-28T06:00:00+01:00');
+  });
+});
+
 describe('corpus pages labelled as having no date: none given', () => {
   it.each([
     ['trafilatura-1e529fad9c', 'a Recipe node’s datePublished and sailthru.date'],

@@ -136,6 +136,13 @@ describe('markup and formats', () => {
     expect(datesOf(html).published).toBe('2020-07-07T12:10:51+00:00');
   });
 
+  it('reads JSON-LD from a <script> without a type by its {"@context" opening, and no script that merely mentions it', () => {
+    const node = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Der Papst', datePublished: '2022-01-28T06:00:00+01:00' };
+    const body = '<body><h1>Der Papst</h1><p>Eltern sollen ihre Kinder unterstützen.</p></body>';
+    expect(datesOf(`<html><head><script>${JSON.stringify(node)}</script><script>PORTAL_URL = 'https://news.example';</script></head>${body}</html>`).published).toBe('2022-01-28T06:00:00+01:00');
+    expect(datesOf(`<html><head><script>var ld = ${JSON.stringify(node)};</script></head>${body}</html>`).published).toBeNull();
+  });
+
   it('reads CJK year-month-day dates', () => {
     expect(parseHumanDate('2020年7月3日 17:16', null)).toBe('2020-07-03T17:16:00');
     expect(parseHumanDate('2019年03月15日', null)).toBe('2019-03-15');
