@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:quality [-- --skip-build] [--skip-meta] [--source mercury|trafilatura|htmldate]
+// npm run bench:quality [-- --skip-build] [--skip-meta] [--source mercury|trafilatura|htmldate] [--speed-rounds N]
 // Builds, scores dist/node/extract.js with both shared scorers (body text; headline/author/date), times plain
 // Readability on the body set in the same run, prints the summary lines and exits 1 when a figure misses its threshold.
 import { spawnSync } from 'node:child_process';
@@ -68,19 +68,30 @@ if (!fs.existsSync(moduleFile)) fail(`${moduleFile} is missing: build first`);
 
 const measured = {};
 
-console.log('body set: our pipeline…');
-const bodyOut = run(process.execPath, [path.join(benchDir, 'body/score.mjs'), '--module', moduleFile, '--out', path.join(resultsDir, 'broadsheet.dev.json'), '--quiet'], { cwd: outRoot });
-const bodyLine = lastLine(bodyOut);
-Object.assign(measured, figures(bodyLine));
-console.log(`  ${bodyLine}`);
+const scoreBody = (module, out) =>
+  lastLine(run(process.execPath, [path.join(benchDir, 'body/score.mjs'), '--module', module, '--out', path.join(resultsDir, out), '--quiet'], { cwd: outRoot }));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-console.log('body set: plain Readability, same run…');
-const baseOut = run(process.execPath, [path.join(benchDir, 'body/score.mjs'), '--module', baselineFile, '--out', path.join(resultsDir, 'readability.dev.json'), '--quiet'], { cwd: outRoot });
-const baseLine = lastLine(baseOut);
-console.log(`  ${baseLine}`);
-const baseMs = figures(baseLine).median_ms;
-measured.speed_ratio = baseMs ? measured.median_ms / baseMs : NaN;
-console.log(`  speed: median ${measured.median_ms.toFixed(1)} ms vs Readability ${baseMs.toFixed(1)} ms → ratio ${measured.speed_ratio.toFixed(2)}`);
+// Both sides run in alternation (ours, plain; plain, ours; …) so a load change on the shared machine falls on both;
+// each side's figure is the median of its rounds' median_ms. The scores themselves do not vary between rounds.
+const rounds = Math.max(1, Number(valueOf('--speed-rounds') ?? 3));
+const ms = { ours: [], plain: [] };
+for (let round = 0; round < rounds; round++) {
+  const order = round % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
+  for (const side of order) {
+    console.log(`body set, round ${round + 1}/${rounds}: ${side === 'ours' ? 'our pipeline' : 'plain Readability'}…`);
+    const line = side === 'ours' ? scoreBody(moduleFile, 'broadsheet.dev.json') : scoreBody(baselineFile, 'readability.dev.json');
+    console.log(`  ${line}`);
+    if (side === 'ours' && round === 0) Object.assign(measured, figures(line));
+    ms[side].push(figures(line).median_ms);
+  }
+}
+const oursMs = median(ms.ours);
+const baseMs = median(ms.plain);
+measured.median_ms = oursMs;
+measured.speed_ratio = baseMs ? oursMs / baseMs : NaN;
+console.log(`  speed: median over ${rounds} round(s) ${oursMs.toFixed(1)} ms vs Readability ${baseMs.toFixed(1)} ms → ratio ${measured.speed_ratio.toFixed(2)}` +
+  ` (per round: ${ms.ours.map((o, i) => (o / ms.plain[i]).toFixed(2)).join(', ')})`);
 
 if (!flag('--skip-meta')) {
   console.log('meta set: headline, author, date…');
