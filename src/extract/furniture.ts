@@ -5,6 +5,14 @@ export const FURNITURE = 'aside,nav,[role="navigation"],[class*="related" i],[cl
 const parsedSelectors: Record<string, [tag: string, attr?: string, value?: RegExp][]> = {};
 
 /**
+ * An attribute's value without layout modifiers (`has-double-sidebar`, `no-comments`, `with-sidebar`): those say
+ * how a page or wrapper is laid out, not that the element is a sidebar or comment block.
+ */
+function attributeWithoutModifiers(el: Element, attr: string): string {
+  return (el.getAttribute(attr) ?? '').replace(/(?:^|\s)(?:has|no|with|without)-\S*/gi, ' ');
+}
+
+/**
  * `el.closest(selector)` for a list of lower-case tag names, `[attr="value"]` and `[attr*="value" i]` (nothing else):
  * jsdom's selector engine takes milliseconds per call on attribute selectors, a walk up the parents with regexes microseconds.
  */
@@ -14,7 +22,7 @@ export function closest(el: Element | null, selector: string): Element | null {
     return [tag!, attr, attr ? new RegExp(contains ? value! : `^${value}$`, flag && 'i') : undefined];
   }));
   for (let node = el; node; node = node.parentElement) {
-    if (parts.some(([tag, attr, value]) => (!tag || node!.localName === tag) && (!attr || value!.test(node!.getAttribute(attr) ?? '')))) return node;
+    if (parts.some(([tag, attr, value]) => (!tag || node!.localName === tag) && (!attr || value!.test(attributeWithoutModifiers(node!, attr))))) return node;
   }
   return null;
 }

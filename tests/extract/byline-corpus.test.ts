@@ -28,6 +28,7 @@ describe('corpus pages: bylines', () => {
     ['trafilatura-b6ccac1574', 'Klausmartin Friedrich', 'a "Text:" / "Autor:" label line below the article'],
     ['trafilatura-f8f22af824', 'Peter Maahn and SP-X', 'an "Autor:" label in an <h5> with the name in the text after it'],
     ['trafilatura-52142c8858', 'Kathrin', 'a content-sidebar-wrap around <main> is not furniture'],
+    ['trafilatura-1e2ba0889e', 'Leonora Holling', 'a has-double-sidebar layout flag on the wrapper of the article is not furniture'],
     ['trafilatura-60c767494e', 'T. V. Raman', 'a Blogger widget holding the post\'s <h1> is not furniture'],
     ['trafilatura-3cbebea0f9', null, 'a related card\'s author in an <aside> of the article'],
     ['trafilatura-85bd20d5fe', null, 'an agency credit alone (AFP)'],

@@ -134,6 +134,13 @@ describe('findByline: metadata the page links by @id, labels and publishers', ()
     expect(bylineOf(`<meta name="twitter:site" content="@mattiasgeniar"><meta name="author" content="Mattias Geniar"><p>Mattias Geniar, April 19, 2020</p>`)).toBe('Mattias Geniar');
   });
 
+  it('reads a byline in a wrapper whose class is a layout flag (has-double-sidebar), not in the sidebar beside it', () => {
+    const html = `<div class="main-content has-double-sidebar"><h2>Gaspreise</h2><p>Die Preise steigen weiter.</p>
+      <h5><em>Von Leonora Holling</em></h5></div><aside id="sidebar"><div class="sidebar-fixed"><p>Von Max Muster</p></div></aside>`;
+    expect(bylineOf(html)).toBe('Leonora Holling');
+    expect(bylineOf(html.replace('has-double-sidebar', 'double-sidebar'))).toBeNull();
+  });
+
   it('drops a name the page never shows (a CMS account in the metadata only)', () => {
     const html = `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Rüdiger Ofenloch"><p>Vorverkauf gestartet.</p>`;
     expect(bylineOf(html)).toBeNull();
