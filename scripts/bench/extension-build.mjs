@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patchPlugin } from './ablations.mjs';
-import { stripReadabilityLogs } from '../strip-readability-logs.mjs';
+import { readabilityPatches } from '../readability-patches.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGES = ['popup', 'options', 'reader'];
@@ -38,7 +38,7 @@ export async function buildPatchedVariant(shippedDir, variantDir, patches) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    plugins: [patchPlugin(repoRoot, patches), stripReadabilityLogs],
+    plugins: [patchPlugin(repoRoot, patches), readabilityPatches],
     outdir: variantDir,
   };
   await esbuild.build({
