@@ -2,7 +2,7 @@
 export const FURNITURE = 'aside,nav,[role="navigation"],[class*="related" i],[class*="comment" i],[id*="comment" i],[class*="sidebar" i],[id*="sidebar" i],[class*="widget" i],[class*="teaser" i],[class*="recommend" i],[class*="popular" i],[class*="trending" i]';
 
 /** A selector list's parts: a tag name (or ''), an attribute name and the test of its value. */
-const parsedSelectors: Record<string, [tag: string, attr?: string, value?: RegExp][]> = {};
+const parsedSelectors: Record<string, Part[]> = {};
 
 /**
  * An attribute's value without layout modifiers (`has-double-sidebar`, `no-comments`, `with-sidebar`): those say
@@ -12,18 +12,34 @@ function attributeWithoutModifiers(el: Element, attr: string): string {
   return (el.getAttribute(attr) ?? '').replace(/(?:^|\s)(?:has|no|with|without)-\S*/gi, ' ');
 }
 
+type Part = [tag: string, attr?: string, value?: RegExp];
+
+/** A selector list's parts, parsed once: lower-case tag names, `[attr="value"]` and `[attr*="value" i]` only. */
+function partsOf(selector: string): Part[] {
+  return (parsedSelectors[selector] ??= selector.split(',').map((part) => {
+    const parsed = /^\s*(\w*)(?:\[([\w-]+)(\*?)="([\w:-]+)"( i)?\])?\s*$/.exec(part);
+    if (!parsed) throw new Error(`closest(): unsupported selector "${part}"`);
+    const [, tag, attr, contains, value, flag] = parsed;
+    return [tag!, attr, attr ? new RegExp(contains ? value! : `^${value}$`, flag && 'i') : undefined];
+  }));
+}
+
+function matchesParts(node: Element, parts: Part[]): boolean {
+  return parts.some(([tag, attr, value]) => (!tag || node.localName === tag) && (!attr || value!.test(attributeWithoutModifiers(node, attr))));
+}
+
+/** `el.matches(selector)` for the selectors `closest()` reads. */
+export function matches(el: Element, selector: string): boolean {
+  return matchesParts(el, partsOf(selector));
+}
+
 /**
  * `el.closest(selector)` for a list of lower-case tag names, `[attr="value"]` and `[attr*="value" i]` (nothing else):
  * jsdom's selector engine takes milliseconds per call on attribute selectors, a walk up the parents with regexes microseconds.
  */
 export function closest(el: Element | null, selector: string): Element | null {
-  const parts = (parsedSelectors[selector] ??= selector.split(',').map((part) => {
-    const [, tag, attr, contains, value, flag] = /^\s*(\w*)(?:\[([\w-]+)(\*?)="([\w:-]+)"( i)?\])?\s*$/.exec(part)!;
-    return [tag!, attr, attr ? new RegExp(contains ? value! : `^${value}$`, flag && 'i') : undefined];
-  }));
-  for (let node = el; node; node = node.parentElement) {
-    if (parts.some(([tag, attr, value]) => (!tag || node!.localName === tag) && (!attr || value!.test(attributeWithoutModifiers(node!, attr))))) return node;
-  }
+  const parts = partsOf(selector);
+  for (let node = el; node; node = node.parentElement) if (matchesParts(node, parts)) return node;
   return null;
 }
 

@@ -1,7 +1,7 @@
 import type { PageMetadata } from './metadata';
 import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
-import { closest, inFurniture } from './furniture';
+import { closest, inFurniture, matches } from './furniture';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
@@ -69,8 +69,7 @@ function titleCandidates(doc: Document, meta: PageMetadata): string[] {
   const titles = [
     meta.title,
     doc.title,
-    // A <meta> has no <meta> parent, so closest() tests the element alone.
-    ...[...doc.querySelectorAll('meta')].filter((el) => closest(el, 'meta[property="og:title"],meta[name="twitter:title"],meta[name="title"]')).map((el) => el.getAttribute('content')),
+    ...[...doc.querySelectorAll('meta')].filter((el) => matches(el, 'meta[property="og:title"],meta[name="twitter:title"],meta[name="title"]')).map((el) => el.getAttribute('content')),
     ...meta.articleNodes.map((node) => jsonLdString(node['headline'])),
   ];
   return [...new Set(titles.map((t) => normalizeSpace(t ?? '')).filter(Boolean))];
@@ -127,7 +126,7 @@ function readHeadings(doc: Document, siteName: string | null, host: string[]): H
     const pieces = textPieces(el, []);
     const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
     if (text.length < 2 || text.length > 300 || isSite(text, siteName, host)) continue;
-    headings.push({ text, isH1: el.tagName === 'H1', strong: closest(el, STRONG_HEADING) === el && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
+    headings.push({ text, isH1: el.tagName === 'H1', strong: matches(el, STRONG_HEADING) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
   }
   return headings;
 }
