@@ -1,5 +1,4 @@
-import type { ChangeStorage, Library } from '../storage/library';
-import { extensionApi } from '../extension-api';
+import type { Library } from '../storage/library';
 
 let opening: Promise<Library> | null = null;
 
@@ -9,7 +8,7 @@ let opening: Promise<Library> | null = null;
  */
 export function library(): Promise<Library> {
   opening ??= import('../storage/library')
-    .then(({ openLibrary }) => openLibrary({ storage: extensionApi().storage as unknown as ChangeStorage }))
+    .then(({ openLibrary }) => openLibrary())
     .catch((error: unknown) => {
       opening = null;
       throw error;
