@@ -5,10 +5,11 @@ import { closest, FURNITURE } from './furniture';
 /** Byline elements: `rel=author`, `itemprop=author`, classes saying byline/author/writer, links to author pages. Tested with regexes in one pass: jsdom's case-insensitive attribute selectors take milliseconds each. */
 const BYLINE_CLASS = /byline|author|writer|autor|auteur|redakteur/i;
 const AUTHOR_TOKEN = /(?:^|\s)author(?:\s|$)/i;
-const AUTHOR_HREF = /\/(?:author|autor|auteur)\//i;
+/** Author pages; an editors' page only with a name's slug (`/about/editors/jon-fingas/`, not `/editors-picks/`). */
+const AUTHOR_HREF = /\/(?:author|autor|auteur)\/|\/editors\/[a-z]+-[a-z]+\/?$/i;
 const MAX_BYLINE_ELEMENTS = 60;
 
-const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
+const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet|(?:ein |blog ?|gast)?beitrag)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
@@ -145,11 +146,14 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
 function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
   const walker = doc.createTreeWalker(doc.body ?? doc, 4);
   for (let node = walker.nextNode(), tries = 0; node && tries < 20; node = walker.nextNode()) {
-    let line = node.nodeValue!.trim();
-    if (line.length > 60 || !/^(?:(?:by|von|par|por|door)(?:\s|$)|(?:aut\w*|verfasser\w*|text|redaktion)\s*:)/i.test(line)) continue;
+    // A dateline's date before the credit (`06.11.2023 13:30 von Olga`, `05.02.2020 - Redaktion: …`).
+    let line = node.nodeValue!.trim().replace(/^(?:\d\d?[./]\d\d?[./]\d{2,4}(?: \d\d?:\d\d)?)?[\s–-]+/, '');
+    if (line.length > 60 || !/^(?:(?:(?:blog ?|gast)?beitrag )?(?:by|von|par|por|door)(?:\s|$)|(?:aut\w*|verfasser\w*|text|redaktion)\s*:)/i.test(line)) continue;
     let el = node as Node;
     while (el.parentElement && el.parentElement.childNodes.length === 1 && /^(?:STRONG|B|EM|I|SPAN|FONT|H\d)$/.test(el.parentElement.tagName)) el = el.parentElement;
-    for (let next = el.nextSibling; next && line.length < 80 && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
+    // An element of its own holding more than the label is the whole credit (`<span>von Olga</span> <span>Symbolbild imago</span>`).
+    const whole = el != node && /\s/.test(line);
+    for (let next = el.nextSibling; next && line.length < 80 && !whole && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
     const parent = el.parentElement;
     if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent) || inPageFooter(parent)) continue;
     tries++;
@@ -169,7 +173,9 @@ function inFurniture(el: Element): boolean {
   const block = closest(el, FURNITURE);
   if (!block || /^(BODY|HTML|ARTICLE|MAIN)$/.test(block.tagName)) return false;
   const article = closest(el, 'article,main');
-  return block.localName == 'aside' || (!(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1'));
+  // An `<address>` gives the contact of its page or article (the Guardian's meta column is an `<aside>`); a post holds its own byline (Blogger's `widget` around each `hentry`).
+  if (block.contains(closest(el, 'div[class*="hentry"]'))) return false;
+  return block.localName == 'aside' ? !closest(el, 'address') : (!(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1'));
 }
 
 /** A footer of the page, not one inside the article (post footers often carry the byline). */
