@@ -175,7 +175,11 @@ function inFurniture(el: Element): boolean {
   const article = closest(el, 'article,main');
   // An `<address>` gives the contact of its page or article (the Guardian's meta column is an `<aside>`); a post holds its own byline (Blogger's `widget` around each `hentry`).
   if (block.contains(closest(el, 'div[class*="hentry"]'))) return false;
-  return block.localName == 'aside' ? !closest(el, 'address') : (!(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1'));
+  if (block.localName == 'aside') return !closest(el, 'address');
+  // A meta line above the headline in the headline's own block (`<div class="teaser_text_meta">` before the `<h2>` showing og:title); not a column of previews.
+  const title = metaContent(el.ownerDocument, ['og:title']);
+  if (block.textContent!.length < 200 && [...block.parentElement!.querySelectorAll('h1,h2')].some((h) => h.textContent!.trim() == title && block.compareDocumentPosition(h) & 4)) return false;
+  return !(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1');
 }
 
 /** A footer of the page, not one inside the article (post footers often carry the byline). */

@@ -1,5 +1,6 @@
 // Bylines the page shows where earlier rules missed them: a dateline's date before the credit, `Blog Beitrag von`,
-// an `<address>` in the article's meta `<aside>`, a Blogger post inside its `widget`, an editors' page link.
+// an `<address>` in the article's meta `<aside>`, a Blogger post inside its `widget`, an editors' page link, a short
+// meta line above the headline in its block.
 // Fragments modelled on the corpus pages, then those pages checked against truth.json.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
@@ -54,6 +55,20 @@ describe('findByline: furniture blocks that hold the article\'s byline', () => {
   });
 });
 
+describe('findByline: a meta line above the headline in its block', () => {
+  const head = `<head><meta property="og:title" content="Bericht zur Coronalage"></head>`;
+
+  it('reads the author link of a short "teaser" meta line before the heading that shows og:title', () => {
+    expect(bylineOf(`${head}<div class="beitrag"><div class="teaser_text_meta"><a href="/autor/frank_g">Gunter Frank</a> / 22.04.2020 / 06:15</div><div class="teaser_blog_text"><h2>Bericht zur Coronalage</h2><p>Text</p></div></div>`)).toBe('Gunter Frank');
+  });
+
+  it('still skips a teaser after the headline, a long column of previews, and an aside', () => {
+    expect(bylineOf(`${head}<div><h2>Bericht zur Coronalage</h2><div class="teaser"><a href="/autor/x">Jana Roe</a></div></div>`)).toBeNull();
+    expect(bylineOf(`${head}<div><div class="teaser-column">${'<p>Andere Meldung des Tages</p>'.repeat(8)}<a href="/autor/x">Jana Roe</a></div><h1>Bericht zur Coronalage</h1></div>`)).toBeNull();
+    expect(bylineOf(`${head}<div><aside><span class="preview__author">Jana Roe</span></aside><h1>Bericht zur Coronalage</h1></div>`)).toBeNull();
+  });
+});
+
 describe('findByline: links to an editor\'s page', () => {
   it('reads a link to /editors/first-last/ as an author link', () => {
     expect(bylineOf(`<div class="t-meta"><a class="th-meta" href="https://www.example-news.com/about/editors/jon-fingas/">Jon Fingas</a></div>`)).toBe('Jon Fingas');
@@ -69,6 +84,7 @@ describe('corpus pages: bylines of authors-a', () => {
     ['mercury-71762490bd', 'Julia Carrie Wong'],
     ['trafilatura-e640f3907b', 'der Michel'],
     ['mercury-747501b4e0', 'Jon Fingas'],
+    ['trafilatura-7ca1918f86', 'Gunter Frank'],
   ])('%s → %s', { timeout: 180_000 }, (id, byline) => {
     expect(bylineOfPage(id)).toBe(byline);
   });
