@@ -20,6 +20,8 @@ const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+(\\d{1,2})(?:st|n
 /** `2019-02-13`, `2019/02/13`, and the CJK `2020年7月3日`. */
 const YEAR_MONTH_DAY = /(?<!\d)(\d{4})(?:[-/.]|年\s?)(\d{1,2})(?:[-/.]|月\s?)(\d{1,2})日?(?!\d)/;
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)/;
+/** `2.11.22`: day first, dots only, nothing numeric around it (a version `1.2.19.4` is not a date). */
+const SHORT_DMY = /(?<![\d.])(\d\d?)\.(\d\d?)\.(\d\d)(?![\d.])/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -45,7 +47,8 @@ export function parseMachineDate(raw: string, dayFirst: boolean | null = null): 
     if (time && (time.h > 23 || time.min > 59 || time.s > 59)) return formatIso(y, m, d, null, null);
     return formatIso(y, m, d, time, normalizeOffset(iso[7]));
   }
-  return parseHumanDate(text, dayFirst);
+  // `Mon Aug 03 12:45:00 EDT 2015` (Java's and C's date strings): the year moved before the time.
+  return parseHumanDate(text.replace(/^\w+ (\w+ \d+) (\S+ \w+) (\d{4})$/, '$1 $3 $2'), dayFirst);
 }
 
 function normalizeOffset(raw: string | undefined): string | null {
@@ -77,6 +80,8 @@ export function parseHumanDate(raw: string, dayFirst: boolean | null): string | 
     [d, m, y] = [Number(match[1]), monthNumber(match[2]!)!, Number(match[3])];
   } else if ((match = MONTH_DAY_YEAR.exec(text)) && monthNumber(match[1]!)) {
     [m, d, y] = [monthNumber(match[1]!)!, Number(match[2]), Number(match[3])];
+  } else if ((match = SHORT_DMY.exec(text))) {
+    [d, m, y] = [+match[1]!, +match[2]!, 2000 + +match[3]!];
   }
   if (!match || y === undefined || m === undefined || d === undefined || !validDate(y, m, d)) return null;
   rest = text.slice(match.index + match[0].length);

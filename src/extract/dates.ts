@@ -1,7 +1,7 @@
 import { jsonLdString, jsonLdTypes, metaContent, type PageMetadata } from './metadata';
 import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
-import { FURNITURE, inFurniture } from './furniture';
+import { FURNITURE, closest, inFurniture, matches } from './furniture';
 
 export { TZ_OFFSETS, dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 
@@ -51,6 +51,8 @@ const OTHER_ITEM = /Review|Comment|Offer|Product|Event|Question|Answer|Rating/i;
 /** How many text nodes after (and before) the headline an unmarked date line may be. */
 const NEAR_AFTER = 60;
 const NEAR_BEFORE = 12;
+/** How many lines of words from the headline on (its own included) its meta line may be (`VON MORITZ GATHMANN am 21. April 2020`). */
+const NEAR_LINES = 5;
 
 interface PageDate {
   iso: string;
@@ -84,6 +86,8 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
     published ??= parseOrNull(jsonLdString(node['datePublished'] ?? node['dateCreated']));
     modified ??= parseOrNull(jsonLdString(node['dateModified']));
   }
+  // A how-to guide is written and published like an article (a recipe or product page is not).
+  published ??= parseOrNull(jsonLdString(meta.jsonLd.find((node) => jsonLdTypes(node).includes('HowTo'))?.['datePublished']));
   published ??= parseOrNull(metaContent(doc, PUBLISHED_META));
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
@@ -137,12 +141,16 @@ function isThingPage(doc: Document, meta: PageMetadata): boolean {
  */
 function dateNearHeadline(doc: Document, headlineElement: Element | null, headline: string, dayFirst: boolean | null): string | null {
   const walker = doc.createTreeWalker(doc.body, 4);
-  const read = (node: Node | null): string | null => {
+  // Lines of words passed since the headline (its own included): only the first few may sit in a block marked as furniture.
+  let lines = 0;
+  const read = (node: Node | null, furniture = NOT_THE_ARTICLE): string | null => {
     let text = normalizeSpace(node?.nodeValue ?? '');
     const parent = node?.parentElement;
-    if (text.length > 60 && /^\(?\d/.test(text)) text = text.slice(0, 24);
+    const near = (lines += +/[a-z]/i.test(text)) <= NEAR_LINES;
+    // A paragraph opening with its date, perhaps after its place: `(18.01.2018) Deutschlands …`, `Karlsruhe, (12.11.2021). Traditionell …`.
+    if (text.length > 60) text = text.replace(/^((?:[A-Z][^\s,]*, (?=\())?(?=\(?\d).{24}).*/, '$1');
     if (!parent || text.length < 6 || text.length > 60 || !/\d{4}/.test(text) || headline.includes(text)) return null;
-    if (parent.closest('a, script, style, noscript, select, option') || inFurniture(parent, NOT_THE_ARTICLE, headlineElement) || inOtherItem(parent)) return null;
+    if (parent.closest('a, script, style, noscript, select, option') || (inFurniture(parent, furniture, headlineElement) && !(near && metaBesideHeadline(parent))) || inOtherItem(parent)) return null;
     if (MODIFIED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) return null;
     // A labelled line says whose date it is: only publication labels (`Datum:`, `Veröffentlicht:`) are the article's (`Release: 14.11.2019` is not).
     const line = normalizeSpace(parent.textContent ?? '');
@@ -161,12 +169,22 @@ function dateNearHeadline(doc: Document, headlineElement: Element | null, headli
     let block: Element = headlineElement;
     for (let i = 0; i < 3 && block.parentElement; i++) block = block.parentElement;
     walker.currentNode = headlineElement;
-    for (let i = 0; i < NEAR_BEFORE && !iso && (node = walker.previousNode()) && block.contains(node); i++) iso = read(node);
+    lines = 0;
+    // Lines of text, not the white space between tags, are counted.
+    for (let i = 0; i < NEAR_BEFORE && !iso && (node = walker.previousNode()) && block.contains(node); i += +/\S/.test(node.nodeValue!)) iso = read(node);
   }
   walker.currentNode = doc.body;
-  // `Created Jan 25, 2008` far from the headline is a community's or an account's, not the article's.
-  for (let label; !iso && (node = walker.nextNode()); ) if ((label = PUBLISHED_LABEL.exec(normalizeSpace(node.nodeValue!)))?.index === 0 && !/created|erstellt/i.test(label![1]!)) iso = read(node);
+  lines = NEAR_LINES;
+  // `Created Jan 25, 2008` far from the headline is a community's or an account's, not the article's. A labelled line
+  // may sit in the article's own footer row (`<p class="footerFrstLn">Erschienen am: 01.11.2023`), not in the page's <footer>.
+  for (let label; !iso && (node = walker.nextNode()); ) if ((label = PUBLISHED_LABEL.exec(normalizeSpace(node.nodeValue!)))?.index === 0 && !/created|erstellt/i.test(label![1]!)) iso = read(node, MARKED_DATE_FURNITURE);
   return iso;
+}
+
+/** Beside the headline, an aside or teaser-classed block with no heading of its own is the article's meta line (`<div class="teaser-small__metadata">`, `<aside><ul class="content__meta">`). */
+function metaBesideHeadline(el: Element): boolean {
+  const block = closest(el, NOT_THE_ARTICLE)!;
+  return matches(block, 'aside,[class*="teaser" i]') && !block.querySelector('h1,h2,h3,h4');
 }
 
 function inOtherItem(el: Element): boolean {
@@ -265,7 +283,9 @@ function datesOfElement(el: Element, dayFirst: boolean | null): PageDate[] {
   }
   const text = normalizeSpace(el.textContent ?? '');
   if (text.length < 6 || text.length > 160) return [];
-  const segments = text.split(/\s+[|•·]\s+|\s{2,}/);
+  // Last, a short date whose parts are elements of their own, read words apart (`<span class="day">04</span><span class="year">2013</span>`);
+  // not a longer line, where two dates run together (`20 janvier 202020 janvier 2020`) leave the dated children to be read.
+  const segments = [...text.split(/\s+[|•·]\s+|\s{2,}/), text.length > 16 ? '' : el.innerHTML.replace(/<.*?>/g, ' ')];
   let published: string | null = null;
   let modified: string | null = null;
   for (const segment of segments) {
