@@ -14,8 +14,8 @@ const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more 
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
 const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
-/** `Text & Fotos:`, `Text und Bild:` before the names. */
-const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
+/** `Text & Fotos:`, `Text und Bild:`, `Autor/in:` before the names. */
+const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild|aut)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name; a news agency's credit alone (`dpa`, `AFP`, `Agencies`) names no author. */
@@ -41,7 +41,8 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
   const clean = (raw: string[]): string[] =>
     dedupe(
       raw
-        .map((n) => cleanAuthorName(decode(n)))
+        // `unocero - Alberto Ávila`: the site's name before the author's.
+        .map((n) => cleanAuthorName(decode(n).replace(/^(.+?) [-–|] /, (m, site: string) => (isDomainName(site, doc) || notPeople.some((p) => sameName(site, p)) ? '' : m))))
         .filter((n): n is string => n !== null && !notPeople.some((site) => sameName(n, site)) && !(/^\S+$/.test(n) && squash(n) === siteHandle) && !isDomainName(n, doc) && shown(n)),
     );
   const names = (raw: string | null | undefined): string[] => clean(splitNames(decode(raw ?? '')));
@@ -60,6 +61,8 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
     // One word left of a dateline is its section (`12.12.2022 | 06:46 | Energieversorgung`).
     () => names(datelineText).filter((n) => n.includes(' ')),
     () => byLine(doc, names),
+    // WordPress marks the post author's own comments: their name is the post's author.
+    () => names(doc.querySelector('.bypostauthor .fn')?.textContent),
   ];
   let weakOnly: string[] | null = null;
   for (const tier of tiers) {
@@ -129,9 +132,15 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
     // Author boxes and bios hold sentences, not names.
     if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
     if (inFurniture(el) || inPageFooter(el)) continue;
+    // An image's credit, and another article's card (a link around a heading or picture), name other people.
+    const card = closest(el.parentElement, 'a,figure,[class*="license"]');
+    if (card && (card.localName != 'a' || card.querySelector('h3,img'))) continue;
     const named = el.firstElementChild && [...el.querySelectorAll('*')].find(isNameElement);
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
+    // A handle with digits (`c1ph4`) is a name when it is the slug of its own author page.
+    const href = (named ?? el).getAttribute('href') + '/';
+    if (/\d/.test(text) && AUTHOR_HREF.test(href) && href.includes(`/${text}/`)) return [text];
     // The first byline on the page that yields a name is the article's; later ones are other articles' or comments'.
     const names = toNames(text);
     if (names.length) return names;
@@ -155,6 +164,8 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
     const whole = el != node && /\s/.test(line);
     for (let next = el.nextSibling; next && line.length < 80 && !whole && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
     const parent = el.parentElement;
+    // A label alone in its cell (`<div>Autor:</div><div>Name</div>`, `<dt>`/`<dd>`): the name is in the next one.
+    if (/:$/.test(line) && parent?.childNodes.length == 1) line += ' ' + (parent.nextElementSibling?.textContent ?? '');
     if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent) || inPageFooter(parent)) continue;
     tries++;
     // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
@@ -171,7 +182,8 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
  */
 function inFurniture(el: Element): boolean {
   const block = closest(el, FURNITURE);
-  if (!block || /^(BODY|HTML|ARTICLE|MAIN)$/.test(block.tagName)) return false;
+  // A block with no heading right under the headline (`<h1>…</h1><div class="teaser-small__metadata">`) is the article's own.
+  if (!block || /^(BODY|HTML|ARTICLE|MAIN)$/.test(block.tagName) || (block.previousElementSibling?.localName == 'h1' && !block.querySelector('h2,h3'))) return false;
   const article = closest(el, 'article,main');
   // An `<address>` gives the contact of its page or article (the Guardian's meta column is an `<aside>`); a post holds its own byline (Blogger's `widget` around each `hentry`).
   if (block.contains(closest(el, 'div[class*="hentry"]'))) return false;
