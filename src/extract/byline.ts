@@ -38,14 +38,16 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
   const textarea = doc.createElement('textarea');
   // JSON-LD and meta values sometimes carry HTML entities a second time (`Redacci&oacute;n`); a textarea decodes them without parsing markup.
   const decode = (raw: string): string => (/&#?\w+;/.test(raw) ? ((textarea.innerHTML = raw), textarea.value) : raw);
-  const clean = (raw: string[]): string[] =>
+  // A lowercase handle in the post's own byline (`von zahlenzauberin`) is the account of a one-person blog named after it; a desk credit is written as the site's name (`By Us Weekly`).
+  const clean = (raw: string[], handle = false): string[] =>
     dedupe(
       raw
         // `unocero - Alberto Ávila`: the site's name before the author's.
         .map((n) => cleanAuthorName(decode(n).replace(/^(.+?) [-–|] /, (m, site: string) => (isDomainName(site, doc) || notPeople.some((p) => sameName(site, p)) ? '' : m))))
-        .filter((n): n is string => n !== null && !notPeople.some((site) => sameName(n, site)) && !(/^\S+$/.test(n) && squash(n) === siteHandle) && !isDomainName(n, doc) && shown(n)),
+        .filter((n): n is string => n !== null && ((handle && /^[\p{Ll}\d_]+$/u.test(n)) || (!notPeople.some((site) => sameName(n, site)) && !(/^\S+$/.test(n) && squash(n) === siteHandle))) && !isDomainName(n, doc) && shown(n)),
     );
-  const names = (raw: string | null | undefined): string[] => clean(splitNames(decode(raw ?? '')));
+  const names = (raw: string | null | undefined, handle = false): string[] => clean(splitNames(decode(raw ?? '')), handle);
+  const shownNames = (raw: string): string[] => names(raw, true);
   // Yoast and AIOSEO name the author in `twitter:label1` = "Written by", `twitter:data1` = the name.
   const labelled = [1, 2].map((i) => (/^(?:(?:written|verfasst|geschrieben|écrit|escrito|scritto) \S+|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
   const tiers: Array<() => string[]> = [
@@ -57,10 +59,10 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
       }
       return [];
     },
-    () => bylineElements(doc, names),
+    () => bylineElements(doc, shownNames),
     // One word left of a dateline is its section (`12.12.2022 | 06:46 | Energieversorgung`).
     () => names(datelineText).filter((n) => n.includes(' ')),
-    () => byLine(doc, names),
+    () => byLine(doc, shownNames),
     // WordPress marks the post author's own comments: their name is the post's author.
     () => names(doc.querySelector('.bypostauthor .fn')?.textContent),
   ];
@@ -157,20 +159,23 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
   for (let node = walker.nextNode(), tries = 0; node && tries < 20; node = walker.nextNode()) {
     // A dateline's date before the credit (`06.11.2023 13:30 von Olga`, `05.02.2020 - Redaktion: …`).
     let line = node.nodeValue!.trim().replace(/^(?:\d\d?[./]\d\d?[./]\d{2,4}(?: \d\d?:\d\d)?)?[\s–-]+/, '');
-    if (line.length > 60 || !/^(?:(?:(?:blog ?|gast)?beitrag )?(?:by|von|par|por|door)(?:\s|$)|(?:aut\w*|verfasser\w*|text|redaktion)\s*:)/i.test(line)) continue;
+    if (line.length > 60 || !/^(?:(?:(?:blog ?|gast)?beitrag )?(?:by|von|par|por|door):?(?:\s|$)|(?:aut\w*|verfasser\w*|text|redaktion)\s*:)/i.test(line)) continue;
     let el = node as Node;
     while (el.parentElement && el.parentElement.childNodes.length === 1 && /^(?:STRONG|B|EM|I|SPAN|FONT|H\d)$/.test(el.parentElement.tagName)) el = el.parentElement;
     // An element of its own holding more than the label is the whole credit (`<span>von Olga</span> <span>Symbolbild imago</span>`).
     const whole = el != node && /\s/.test(line);
-    for (let next = el.nextSibling; next && line.length < 80 && !whole && !/^(?:BR|P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName); next = next.nextSibling) line += ' ' + next.textContent;
+    // A label alone runs on past line breaks (`<b>Von:</b> <br> <br> Götz Warnke`).
+    for (let next = el.nextSibling; next && line.length < 80 && !whole && !/^(?:P|DIV|H\d|[UO]L|LI|TABLE|SECTION)$/.test(next.nodeName) && (next.nodeName != 'BR' || /^\S+\s*$/.test(line)); next = next.nextSibling) line += ' ' + next.textContent;
     const parent = el.parentElement;
     // A label alone in its cell (`<div>Autor:</div><div>Name</div>`, `<dt>`/`<dd>`): the name is in the next one.
     if (/:$/.test(line) && parent?.childNodes.length == 1) line += ' ' + (parent.nextElementSibling?.textContent ?? '');
-    if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName) || inFurniture(parent) || inPageFooter(parent)) continue;
+    // A link around a credit is a teaser's, unless it writes to the author (`mailto:`).
+    if (!parent || /^(?:SCRIPT|STYLE)$/.test(parent.tagName) || (parent.localName == 'a' && !/mailto/i.test(parent.getAttribute('href')!)) || inFurniture(parent) || inPageFooter(parent)) continue;
     tries++;
     // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
     const found = toNames(line);
-    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n))) return found;
+    // … or the site's own handle (`by damianduchamps on August 3, 2019` on a blog tweeting as @damianduchamps).
+    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n) || squash(n) == squash(metaContent(doc, ['twitter:site']) ?? ''))) return found;
   }
   return [];
 }
