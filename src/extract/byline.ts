@@ -134,15 +134,15 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
     // Author boxes and bios hold sentences, not names.
     if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
     if (inFurniture(el) || inPageFooter(el)) continue;
-    // An image's credit, and another article's card (a link around a heading or picture), name other people.
+    // An image's credit, and another article's card (a link around its heading), name other people.
     const card = closest(el.parentElement, 'a,figure,[class*="license"]');
-    if (card && (card.localName != 'a' || card.querySelector('h3,img'))) continue;
+    if (card && (card.localName != 'a' || card.querySelector('h2,h3,h4'))) continue;
     const named = el.firstElementChild && [...el.querySelectorAll('*')].find(isNameElement);
     const text = normalizeSpace((named ?? el).textContent ?? '');
     if (!text || text.length > 120) continue;
     // A handle with digits (`c1ph4`) is a name when it is the slug of its own author page.
-    const href = (named ?? el).getAttribute('href') + '/';
-    if (/\d/.test(text) && AUTHOR_HREF.test(href) && href.includes(`/${text}/`)) return [text];
+    const href = (named ?? el).getAttribute('href')!;
+    if (/\d/.test(text) && AUTHOR_HREF.test(href) && href.includes('/' + text)) return [text];
     // The first byline on the page that yields a name is the article's; later ones are other articles' or comments'.
     const names = toNames(text);
     if (names.length) return names;

@@ -45,6 +45,11 @@ describe('findByline: authors-b rules', () => {
     expect(bylineOf(html)).toBe('Mark Newton');
   });
 
+  it('still reads a name inside an author link that also holds the avatar', () => {
+    const html = '<body><h1>T</h1><p>Text.</p><a href="/profile/jane-roe"><img src="avatar.jpg"><span class="author-name">Jane Roe</span></a></body>';
+    expect(bylineOf(html)).toBe('Jane Roe');
+  });
+
   it('takes a handle with digits when it is the slug of its author page', () => {
     const html = '<body><h1>T</h1><div>Autor: <a href="https://example-news.com/author/c1ph4/" rel="author">c1ph4</a></div></body>';
     expect(bylineOf(html)).toBe('c1ph4');
@@ -72,6 +77,7 @@ describe('corpus pages: authors-b bylines', () => {
     ['trafilatura-4d84e15833', 'c1ph4', 'a handle with digits that is its author page\'s slug'],
     ['trafilatura-7d5a5a64a3', 'jancak', 'the name on the post author\'s own comment (bypostauthor)'],
     ['trafilatura-4987bf3383', null, 'the post author\'s comment signed "admin" names no author'],
+    ['trafilatura-8df57708ba', null, 'authors of other articles\' cards (a link around an <h4> title) on a page with no byline'],
     ['trafilatura-93391d7fa5', 'Redaktion Gelbe Liste Pharmindex', '"Autor:" in one cell, the name in the next'],
   ])('%s → %s (%s)', { timeout: 180_000 }, (id, byline, _why) => {
     expect(bylineOfPage(id)).toBe(byline);
