@@ -84,7 +84,10 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
     published ??= parseOrNull(jsonLdString(node['datePublished'] ?? node['dateCreated']));
     modified ??= parseOrNull(jsonLdString(node['dateModified']));
   }
-  published ??= parseOrNull(metaContent(doc, PUBLISHED_META));
+  const metaPublished = parseOrNull(metaContent(doc, PUBLISHED_META));
+  // A meta tag days after the JSON-LD's date: the page was republished, the JSON-LD kept its first date.
+  if (published && metaPublished && metaPublished.slice(0, 10) > published.slice(0, 10) && !oneDayApart(published, metaPublished)) published = metaPublished;
+  published ??= metaPublished;
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
   // A recipe, product or FAQ page, or a site's front page: its JSON-LD/meta dates are database stamps, only a date shown on it counts.

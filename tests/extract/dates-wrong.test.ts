@@ -60,6 +60,20 @@ describe('the page shows the metadata’s modified day as its only date', () => 
   });
 });
 
+describe('JSON-LD and a meta tag days apart', () => {
+  const html = (ldDate: string, metaDate: string) => `<html><head>${ld({ '@type': 'Article', datePublished: ldDate })}
+    <meta property="article:published_time" content="${metaDate}"></head><body><h1>Vanlife in Schweden</h1><p>Text.</p></body></html>`;
+
+  it('takes the meta tag’s later date: the page was republished', () => {
+    expect(datesOf(html('2022-01-04T07:29:00.000Z', '2022-01-06T08:29:34')).published).toBe('2022-01-06T08:29:34');
+  });
+
+  it('keeps the JSON-LD date against a meta tag one day later (a zone) or earlier', () => {
+    expect(datesOf(html('2020-04-25T07:25:06Z', '2020-04-26T01:00:00')).published).toBe('2020-04-25T07:25:06+00:00');
+    expect(datesOf(html('2019-10-19T03:00:00.000Z', '2019-10-12')).published).toBe('2019-10-19T03:00:00+00:00');
+  });
+});
+
 describe('the UTC day fix for an unmarked date line near the headline', () => {
   const html = (line: string) => `<html><head>${ld({ '@type': 'NewsArticle', datePublished: 'Wed, 04 May 2022 02:41:00 GMT' })}</head>
     <body><h1>Investigador chileno asegura que no publicó todo su material</h1><p>${line}</p><p>Texto.</p></body></html>`;
@@ -109,6 +123,8 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['trafilatura-231f01f506', 'UTC metadata a day after the local date line'],
     ['mercury-4f207cf586', 'a Japanese day as midnight Japan time'],
     ['mercury-9597923752', 'a Japanese itemprop day as midnight Japan time'],
+    ['trafilatura-9fe7bcf482', 'a meta tag two days after the JSON-LD date'],
+    ['trafilatura-a5732af589', 'a meta tag a year after the JSON-LD date'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = metaRecord(id);
     const published = publishedOf(rec);
