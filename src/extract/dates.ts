@@ -171,6 +171,8 @@ function dateNearHeadline(doc: Document, headlineElement: Element | null, headli
   let node: Node | null;
   let iso: string | null = null;
   if (headlineElement) {
+    // A date line right before the headline is its kicker, nearer than a list after it (`<p>02.02.2022 10:16 Uhr - Bundesliga</p><h1>`).
+    iso = read(headlineElement.previousElementSibling?.firstChild ?? null);
     walker.currentNode = headlineElement;
     for (let i = 0; i < NEAR_AFTER && !iso && (node = walker.nextNode()); i++) iso = read(node);
     // Before the headline only within its own block (a kicker line), not the site's header with today's date.

@@ -87,6 +87,15 @@ describe('the UTC day fix for an unmarked date line near the headline', () => {
   });
 });
 
+describe('a date line right before the headline', () => {
+  it('is the article’s, not the first date of a most-read list after it', () => {
+    const html = `<html lang="de"><body><div id="copynews"><p>02.02.2022 10:16 Uhr - 1. Bundesliga - PM Vereine, red</p>
+      <h1>"Mehr Variabilität im Angriff": HSV Hamburg verpflichtet Nationalspieler</h1><p>Der HSV Hamburg hat sich verstärkt.</p></div>
+      <div id="tab_news_gelesen"><p><small>30.01.2022 · Männer · HBL1</small></p><p><a href="/news-2.html">Nächster Führungsspieler geht</a></p></div></body></html>`;
+    expect(datesOf(html).published).toBe('2022-02-02T10:16:00');
+  });
+});
+
 describe('a Japanese page’s dates are Japan time', () => {
   it('writes a day shown without a time as midnight in Japan', () => {
     const html = `<html lang="ja"><body><h1>ゴールデンウィークにおける注意喚起</h1><p>最終更新日：2019年4月2日</p><div class="date">2019年4月2日</div></body></html>`;
@@ -125,6 +134,7 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['mercury-9597923752', 'a Japanese itemprop day as midnight Japan time'],
     ['trafilatura-9fe7bcf482', 'a meta tag two days after the JSON-LD date'],
     ['trafilatura-a5732af589', 'a meta tag a year after the JSON-LD date'],
+    ['htmldate-aabe591f97', 'a date line right before the headline, a most-read list after it'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = metaRecord(id);
     const published = publishedOf(rec);
