@@ -88,11 +88,14 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   }
   // A how-to guide is written and published like an article (a recipe or product page is not).
   published ??= parseOrNull(jsonLdString(meta.jsonLd.find((node) => jsonLdTypes(node).includes('HowTo'))?.['datePublished']));
-  published ??= parseOrNull(metaContent(doc, PUBLISHED_META));
+  const metaPublished = parseOrNull(metaContent(doc, PUBLISHED_META));
+  // A meta tag days after the JSON-LD's date: the page was republished, the JSON-LD kept its first date.
+  if (published && metaPublished && metaPublished.slice(0, 10) > published.slice(0, 10) && !oneDayApart(published, metaPublished)) published = metaPublished;
+  published ??= metaPublished;
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
-  // A recipe, product or FAQ page: its JSON-LD/meta dates are database stamps, only a date shown on it counts.
-  const thingPage = isThingPage(doc, meta);
+  // A recipe, product or FAQ page, or a site's front page: its JSON-LD/meta dates are database stamps, only a date shown on it counts.
+  const thingPage = isThingPage(doc, meta) || /\/\/[^/?#]+\/?$/.test(url);
   if (thingPage) published = modified = null;
 
   const dayFirst = guessDayFirst([], meta.lang);
@@ -102,7 +105,15 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   const shownPublished = shown.find((d) => d.kind === 'published' && (!thingPage || (d.element.textContent ?? '').trim())) ?? null;
   const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
 
-  if (published && shownPublished && isUtc(published) && oneDayApart(published, shownPublished.iso)) published = shownPublished.iso;
+  const near = () => dateNearHeadline(doc, showingHeadline(doc, headline), headline ?? '', dayFirst);
+  // The dateline a reader sees: a marked date alone in its line, else (read only when the metadata needs checking) a short date line near the headline.
+  const seen = shownPublished ? shownPublished.line?.match(/\d{4}/g)?.length === 1 && shownPublished.iso : published && (isUtc(published) || (modified && !modified.startsWith(published.slice(0, 10)))) && near();
+  // An unmarked line counts only with its clock time: a day alone may be the newsroom's, not a zone shift.
+  const local = shownPublished?.iso ?? (seen && seen.length > 10 ? seen : null);
+  if (published && local && isUtc(published) && oneDayApart(published, local)) published = local;
+  // The page shows the metadata's modified day, and only that date, as its date: republished, it is what a reader sees.
+  const day = seen && seen.slice(0, 10);
+  if (day && modified?.startsWith(day) && !published?.startsWith(day)) published = seen as string;
   published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 
@@ -111,10 +122,15 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   if (published && urlDate && oneDayApart(published, urlDate) && nearMidnight(published, urlDate > published)) published = urlDate;
   published ??= urlDate;
   // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.
-  published ??= dateNearHeadline(doc, showingHeadline(doc, headline), headline ?? '', dayFirst);
+  published ??= near();
 
   const lineElement = shownPublished?.line ? shownPublished.element : shownModified?.line ? shownModified.element : null;
   const dateline = lineElement ? readDatelineLine(lineElement, dayFirst) : null;
+  // Japan keeps one zone: a day or a clock time written there without an offset is Japan time.
+  if (/^ja/i.test(meta.lang ?? '')) {
+    published = inJapanTime(published);
+    modified = inJapanTime(modified);
+  }
   return {
     published,
     modified: modified && modified !== published ? modified : null,
@@ -163,6 +179,8 @@ function dateNearHeadline(doc: Document, headlineElement: Element | null, headli
   let node: Node | null;
   let iso: string | null = null;
   if (headlineElement) {
+    // A date line right before the headline is its kicker, nearer than a list after it (`<p>02.02.2022 10:16 Uhr - Bundesliga</p><h1>`).
+    iso = read(headlineElement.previousElementSibling?.firstChild ?? null);
     walker.currentNode = headlineElement;
     for (let i = 0; i < NEAR_AFTER && !iso && (node = walker.nextNode()); i++) iso = read(node);
     // Before the headline only within its own block (a kicker line), not the site's header with today's date.
@@ -185,6 +203,10 @@ function dateNearHeadline(doc: Document, headlineElement: Element | null, headli
 function metaBesideHeadline(el: Element): boolean {
   const block = closest(el, NOT_THE_ARTICLE)!;
   return matches(block, 'aside,[class*="teaser" i]') && !block.querySelector('h1,h2,h3,h4');
+}
+
+function inJapanTime(iso: string | null): string | null {
+  return iso?.replace(/^.{10}$/, '$&T00:00:00').replace(/^.{19}$/, '$&+09:00') ?? null;
 }
 
 function inOtherItem(el: Element): boolean {
