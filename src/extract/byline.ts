@@ -101,7 +101,8 @@ function publisherNames(meta: PageMetadata, byId: ById): Array<string | null> {
 
 function jsonLdAuthors(meta: PageMetadata, byId: ById): string[] {
   const names: string[] = [];
-  for (const node of meta.articleNodes) {
+  // A recipe page without an article node is credited to the recipe's author (`Rezept von jesusfreak`).
+  for (const node of meta.articleNodes.length ? meta.articleNodes : meta.jsonLd.filter((n) => jsonLdTypes(n).includes('Recipe'))) {
     const author = node['author'] ?? node['creator'];
     for (let entry of Array.isArray(author) ? author : [author]) {
       entry = resolve(entry, byId);

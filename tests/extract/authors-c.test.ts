@@ -1,5 +1,6 @@
 // Bylines the page shows where earlier rules missed them: a one-person blog's lowercase handle in the post's own
-// credit although the blog is named after it, and a `Von:` label followed by line breaks inside a mailto link.
+// credit although the blog is named after it, a `Von:` label followed by line breaks inside a mailto link, and the
+// author of a recipe page's JSON-LD Recipe.
 // Fragments modelled on the corpus pages, then those pages checked against truth.json.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
@@ -51,11 +52,24 @@ describe('findByline: a "Von:" label before line breaks', () => {
   });
 });
 
+describe('findByline: a recipe page', () => {
+  const recipe = (author: string) => `<head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Kuchen","author":${author}}</script></head>`;
+
+  it("reads the Recipe's person author when the page has no article node", () => {
+    expect(bylineOf(`${recipe('{"@type":"Person","name":"jesusfreak"}')}<body><h1>Kuchen</h1><h2>Rezept von</h2><p>jesusfreak</p></body>`)).toBe('jesusfreak');
+  });
+
+  it("still skips a Recipe's organisation author", () => {
+    expect(bylineOf(`${recipe('{"@type":"Organization","name":"Lecker"}')}<body><h1>Kuchen</h1><p>Lecker</p></body>`)).toBeNull();
+  });
+});
+
 describe('corpus pages: bylines of authors-c', () => {
   it.each<[string, string]>([
     ['trafilatura-bc7c3c0f71', 'zahlenzauberin'],
     ['trafilatura-85b666998a', 'damianduchamps'],
     ['trafilatura-469089cf0b', 'Götz Warnke'],
+    ['trafilatura-d4823d5c8b', 'jesusfreak'],
   ])('%s → %s', { timeout: 180_000 }, (id, byline) => {
     expect(bylineOfPage(id)).toBe(byline);
   });
