@@ -85,6 +85,48 @@ export const PATCHES = [
       ['node.$r = { contentScore: 0 };', 'node.$r = { _contentScore: 0 };'],
     ],
   },
+  {
+    why: 'the old (options, doc) argument order: our options object never has a documentElement, and is always given',
+    edits: [
+      ['  if (options && options.documentElement) {\n    doc = options;\n    options = arguments[2];\n  } else if (!doc', '  if (!doc'],
+      ['  options = options || {};\n', ''],
+    ],
+  },
+  {
+    why: "options we never pass, so they hold their defaults: JSON-LD on, the `videos` pattern, no extra link density, five top candidates; charThreshold we always pass",
+    edits: [
+      ['  this._disableJSONLD = !!options.disableJSONLD;\n', ''],
+      ['this._disableJSONLD ? {} : this._getJSONLD(this._doc)', 'this._getJSONLD(this._doc)'],
+      ['  this._allowedVideoRegex = options.allowedVideoRegex || this.REGEXPS.videos;\n', ''],
+      ['this._allowedVideoRegex', 'this.REGEXPS.videos'],
+      ['  this._linkDensityModifier = options.linkDensityModifier || 0;\n', ''],
+      [' + this._linkDensityModifier', ''],
+      ['  this._nbTopCandidates =\n    options.nbTopCandidates || this.DEFAULT_N_TOP_CANDIDATES;\n', ''],
+      ['  DEFAULT_N_TOP_CANDIDATES: 5,\n', ''],
+      ['this._nbTopCandidates', '5'],
+      ['options.charThreshold || this.DEFAULT_CHAR_THRESHOLD', 'options.charThreshold'],
+    ],
+  },
+  {
+    why: "_cleanConditionally's reasons for removing a node were only logged; only how many there are is read",
+    edits: [[/errs\.push\(\s*`[^`]*`\s*\)/g, 'errs.push(0)']],
+  },
+  {
+    why: "result fields we never read (byline, dir, lang, textContent, length, siteName, publishedTime), and what only they need: the <html> lang, the ancestors' dir, the site name and publication time, and unescaping them. The byline is still found, because whether there is one decides whether a byline node leaves the body; unescaping never turns a non-empty byline empty",
+    edits: [
+      ['  this._articleDir = null;\n  this._articleSiteName = null;\n', ''],
+      ['        if (node.tagName === "HTML") {\n          this._articleLang = node.getAttribute("lang");\n        }\n\n', ''],
+      [/\n {8}\/\/ Find out text direction from ancestors of final top candidate\.\n[\s\S]*?\n {8}\}\);\n/g, '\n'],
+      ['          if (parsed.publisher && typeof parsed.publisher.name === "string") {\n            metadata.siteName = parsed.publisher.name.trim();\n          }\n          if (typeof parsed.datePublished === "string") {\n            metadata.datePublished = parsed.datePublished.trim();\n          }\n', ''],
+      [/\n {4}\/\/ get site name\n[\s\S]*?\|\|\n {6}null;\n/g, '\n'],
+      ['    metadata.byline = this._unescapeHtmlEntities(metadata.byline);\n', ''],
+      ['    metadata.siteName = this._unescapeHtmlEntities(metadata.siteName);\n    metadata.publishedTime = this._unescapeHtmlEntities(metadata.publishedTime);\n', ''],
+      ['    var textContent = articleContent.textContent;\n', ''],
+      ['      byline: metadata.byline || this._articleByline,\n      dir: this._articleDir,\n      lang: this._articleLang,\n', ''],
+      ['      textContent,\n      length: textContent.length,\n', ''],
+      ['      siteName: metadata.siteName || this._articleSiteName,\n      publishedTime: metadata.publishedTime,\n', ''],
+    ],
+  },
 ];
 
 /**
@@ -97,7 +139,6 @@ export const RENAMED_CONSTANTS = [
   'FLAG_CLEAN_CONDITIONALLY',
   'ELEMENT_NODE',
   'TEXT_NODE',
-  'DEFAULT_N_TOP_CANDIDATES',
   'DEFAULT_TAGS_TO_SCORE',
   'DEFAULT_CHAR_THRESHOLD',
   'REGEXPS',
