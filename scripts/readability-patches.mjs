@@ -34,7 +34,7 @@ export function stripLogCalls(source) {
 
 /**
  * Text replacements, applied in order after the log calls are gone. `find` is an exact string (every occurrence is
- * replaced) or a global RegExp; either must match at least once.
+ * replaced) or a global RegExp, whose replacement may be a function of the match; either must match at least once.
  */
 export const PATCHES = [
   {
@@ -53,11 +53,11 @@ export const PATCHES = [
     ],
   },
   {
-    why: 'maxElemsToParse: we never pass it, so its limit is the default 0, which parse() reads as "no limit"',
+    why: 'maxElemsToParse: we never pass it, so its limit is the default 0, which parse() reads as "no limit": the element count goes',
     edits: [
       ['  this._maxElemsToParse =\n    options.maxElemsToParse || this.DEFAULT_MAX_ELEMS_TO_PARSE;\n', ''],
       ['  DEFAULT_MAX_ELEMS_TO_PARSE: 0,\n', ''],
-      ['this._maxElemsToParse > 0', 'false'],
+      [/\n {4}\/\/ Avoid parsing too large documents, as per configuration option\n {4}if \(this\._maxElemsToParse > 0\) \{\n[\s\S]*?\n {4}\}\n/g, '\n'],
     ],
   },
   {
@@ -112,6 +112,17 @@ export const PATCHES = [
     edits: [[/errs\.push\(\s*`[^`]*`\s*\)/g, 'errs.push(0)']],
   },
   {
+    why: 'serializer (continued): ours returns the node it is given, so the content is that node',
+    edits: [
+      ['  this._serializer = options.serializer;\n', ''],
+      ['content: this._serializer(articleContent)', 'content: articleContent'],
+    ],
+  },
+  {
+    why: '_getAllNodesWithTag: it is only given documents and elements, which always have querySelectorAll',
+    edits: [[/ {4}if \(node\.querySelectorAll\) \{\n {6}(return node\.querySelectorAll\(tagNames\.join\(","\)\);)\n {4}\}\n {4}return \[\]\.concat\.apply\([\s\S]*?\n {4}\);\n/g, (_, kept) => `    ${kept}\n`]],
+  },
+  {
     why: "result fields we never read (byline, dir, lang, textContent, length, siteName, publishedTime), and what only they need: the <html> lang, the ancestors' dir, the site name and publication time, and unescaping them. The byline is still found, because whether there is one decides whether a byline node leaves the body; unescaping never turns a non-empty byline empty",
     edits: [
       ['  this._articleDir = null;\n  this._articleSiteName = null;\n', ''],
@@ -125,6 +136,18 @@ export const PATCHES = [
       ['      byline: metadata.byline || this._articleByline,\n      dir: this._articleDir,\n      lang: this._articleLang,\n', ''],
       ['      textContent,\n      length: textContent.length,\n', ''],
       ['      siteName: metadata.siteName || this._articleSiteName,\n      publishedTime: metadata.publishedTime,\n', ''],
+    ],
+  },
+  {
+    why: "plain-named properties of Readability's own objects (its metadata, its attempts, a table's size), renamed `_name` so mangleProps shortens them",
+    edits: [
+      [/\b(metadata|jsonld)\.(title|byline|excerpt)\b/g, (_, object, name) => `${object}._${name}`],
+      ['this._metadata.byline', 'this._metadata._byline'],
+      ['        this._attempts.push({\n          articleContent,\n          textLength,\n        });', '        this._attempts.push({ _articleContent: articleContent, _textLength: textLength });'],
+      [/\b(b|a|this\._attempts\[0\])\.textLength\b/g, (_, attempt) => `${attempt}._textLength`],
+      ['this._attempts[0].articleContent', 'this._attempts[0]._articleContent'],
+      ['return { rows, columns };', 'return { _rows: rows, _columns: columns };'],
+      [/\bsizeInfo\.(rows|columns)\b/g, (_, name) => `sizeInfo._${name}`],
     ],
   },
 ];
@@ -154,7 +177,8 @@ export const RENAMED_CONSTANTS = [
 function applyEdit(source, [find, replacement], why) {
   const found = typeof find === 'string' ? source.includes(find) : source.search(find) !== -1;
   if (!found) throw new Error(`readability-patches: "${why}" no longer matches ${find} in Readability.js (was it upgraded?)`);
-  return typeof find === 'string' ? source.split(find).join(replacement) : source.replace(find, () => replacement);
+  if (typeof find === 'string') return source.split(find).join(replacement);
+  return source.replace(find, typeof replacement === 'function' ? replacement : () => replacement);
 }
 
 function renameConstant(source, name) {
