@@ -40,6 +40,9 @@ describe('patchReadability on the installed Readability.js', () => {
     expect(patched, 'a constant left unrenamed, or read after its definition was dropped').not.toMatch(/this\.[A-Z][A-Z_]+\b/);
     expect(patched).not.toMatch(/_disableJSONLD|_allowedVideoRegex|_linkDensityModifier|_nbTopCandidates|_articleDir|_articleLang|siteName|publishedTime|textContent,/);
     expect(patched.match(/errs\.push\(0\)/g)).toHaveLength(8);
+    expect(patched).not.toMatch(/FLAG_|ELEMENT_NODE|TEXT_NODE|DEFAULT_CHAR_THRESHOLD/);
+    expect(patched).toContain('this._flagIsActive(4)');
+    expect(patched).toContain('_DIV_TO_P_ELEMS: new Set("BLOCKQUOTE DL DIV IMG OL P PRE TABLE UL".split(" ")),');
     expect(patched.length).toBeLessThan(readabilitySource.length - 3000);
   });
 
@@ -53,6 +56,13 @@ describe('patchReadability on the installed Readability.js', () => {
     expect(() => patchReadability(readElsewhere)).toThrow(/REGEXPS is read other than as this.REGEXPS/);
     const patternReadByName = readabilitySource.replace('this.REGEXPS.positive.test(', 'this.REGEXPS["positive"].test(');
     expect(() => patchReadability(patternReadByName)).toThrow(/REGEXPS is read other than as this._REGEXPS.name/);
+    const nodeConstant = readabilitySource + '\nfunction isText(node) { return node.nodeType === node.TEXT_NODE; }\n';
+    expect(() => patchReadability(nodeConstant)).toThrow(/TEXT_NODE is read other than as this.TEXT_NODE; inlining it/);
+  });
+
+  it('refuses to write a list as a split string once an item is not a plain word', () => {
+    const spaced = readabilitySource.replace('    "menubar",\n', '    "menu bar",\n');
+    expect(() => patchReadability(spaced)).toThrow(/UNLIKELY_ROLES is no longer a list of plain words/);
   });
 });
 
