@@ -108,8 +108,12 @@ export const PATCHES = [
     ],
   },
   {
-    why: "_cleanConditionally's reasons for removing a node were only logged; only how many there are is read",
-    edits: [[/errs\.push\(\s*`[^`]*`\s*\)/g, 'errs.push(0)']],
+    why: "_cleanConditionally's reasons for removing a node were only logged; only whether there is one is read, so a count does",
+    edits: [
+      ['          const errs = [];\n', '          let errs = 0;\n'],
+      [/errs\.push\(\s*`[^`]*`\s*\)/g, 'errs++'],
+      ['          if (errs.length) {\n', '          if (errs) {\n'],
+    ],
   },
   {
     why: 'serializer (continued): ours returns the node it is given, so the content is that node',
@@ -137,6 +141,10 @@ export const PATCHES = [
       ['      textContent,\n      length: textContent.length,\n', ''],
       ['      siteName: metadata.siteName || this._articleSiteName,\n      publishedTime: metadata.publishedTime,\n', ''],
     ],
+  },
+  {
+    why: "CommonJS export: as an ES module's default export, body.ts's default import gets the same function without esbuild's CommonJS wrapper and interop helpers",
+    edits: [[/\nif \(typeof module === "object"\) \{\n(?: {2}\/\*.*\*\/\n)* {2}module\.exports = Readability;\n\}\n/g, '\nexport default Readability;\n']],
   },
   {
     why: "plain-named properties of Readability's own objects (its metadata, its attempts, a table's size), renamed `_name` so mangleProps shortens them",
@@ -259,6 +267,10 @@ export const readabilityPatches = {
     build.onLoad({ filter: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/ }, async (args) => ({
       contents: patchReadability(await fs.promises.readFile(args.path, 'utf8')),
       loader: 'js',
+    }));
+    // The package's index.js requires Readability.js as CommonJS, which its patched ES module form no longer is.
+    build.onLoad({ filter: /[\\/]@mozilla[\\/]readability[\\/]index\.js$/ }, () => ({
+      errors: [{ text: "readability-patches: import '@mozilla/readability/Readability.js' (patched), not the package's index.js" }],
     }));
   },
 };
