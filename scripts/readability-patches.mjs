@@ -1,6 +1,7 @@
 // esbuild plugin for the content script: patches @mozilla/readability 0.6's source at bundle time to drop what our
-// call (src/extract/body.ts: `{ serializer, charThreshold: 300, keepClasses: true }`) never runs, and to let
-// mangleProps shorten its internal constant names. Each patch must find its text, so a Readability upgrade fails the
+// call (src/extract/body.ts: `{ serializer, charThreshold: 300, keepClasses: true }`, reading only content, title and
+// excerpt) never runs, to let mangleProps shorten its internal names, to put its number constants in place, and to
+// export it as an ES module. Each patch must find its text, so a Readability upgrade fails the
 // build instead of silently shipping an unpatched or half-patched file. tests/build/readability-patches.test.ts
 // proves the patched pipeline extracts exactly what the unpatched one does on corpus pages.
 import fs from 'node:fs';
