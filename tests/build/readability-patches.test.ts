@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { patchReadability, readabilityPatches, stripLogCalls } from '../../scripts/readability-patches.mjs';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { corpusFile, decode, type MetaRecord } from '../extract/corpus';
 
 const require = createRequire(import.meta.url);
@@ -31,11 +32,20 @@ describe('patchReadability on the installed Readability.js', () => {
     expect(patched).not.toContain('_debug');
     expect(patched).not.toContain('_docJSDOMParser');
     expect(patched).not.toContain('_cleanClasses');
+    expect(patched).not.toMatch(/\bmodule\b/);
+    expect(patched).toMatch(/\nexport default Readability;\n$/);
     expect(patched).not.toContain('this.REGEXPS');
     expect(patched).toContain('this._REGEXPS._positive');
     expect(patched).not.toContain('nextLink');
     expect(patched).not.toMatch(/\.readability\b|\.contentScore\b|_readabilityDataTable/);
     expect(patched).toContain('node.$r = { _contentScore: 0 };');
+    expect(patched, 'a constant left unrenamed, or read after its definition was dropped').not.toMatch(/this\.[A-Z][A-Z_]+\b/);
+    expect(patched).not.toMatch(/_disableJSONLD|_allowedVideoRegex|_linkDensityModifier|_nbTopCandidates|_articleDir|_articleLang|siteName|publishedTime|textContent,/);
+    expect(patched.match(/errs\+\+/g)).toHaveLength(8);
+    expect(patched).not.toContain('errs.');
+    expect(patched).not.toMatch(/FLAG_|ELEMENT_NODE|TEXT_NODE|DEFAULT_CHAR_THRESHOLD/);
+    expect(patched).toContain('this._flagIsActive(4)');
+    expect(patched).toContain('_DIV_TO_P_ELEMS: new Set("BLOCKQUOTE DL DIV IMG OL P PRE TABLE UL".split(" ")),');
     expect(patched.length).toBeLessThan(readabilitySource.length - 3000);
   });
 
@@ -49,14 +59,21 @@ describe('patchReadability on the installed Readability.js', () => {
     expect(() => patchReadability(readElsewhere)).toThrow(/REGEXPS is read other than as this.REGEXPS/);
     const patternReadByName = readabilitySource.replace('this.REGEXPS.positive.test(', 'this.REGEXPS["positive"].test(');
     expect(() => patchReadability(patternReadByName)).toThrow(/REGEXPS is read other than as this._REGEXPS.name/);
+    const nodeConstant = readabilitySource + '\nfunction isText(node) { return node.nodeType === node.TEXT_NODE; }\n';
+    expect(() => patchReadability(nodeConstant)).toThrow(/TEXT_NODE is read other than as this.TEXT_NODE; inlining it/);
+  });
+
+  it('refuses to write a list as a split string once an item is not a plain word', () => {
+    const spaced = readabilitySource.replace('    "menubar",\n', '    "menu bar",\n');
+    expect(() => patchReadability(spaced)).toThrow(/UNLIKELY_ROLES is no longer a list of plain words/);
   });
 });
 
-/** Every 60th meta-dev page and every 8th zyte-dev page: news, blogs and docs in several languages. */
-function samplePages(): { url: string; html: string }[] {
-  const meta = (JSON.parse(fs.readFileSync(corpusFile('meta-dev', 'truth.json'), 'utf8')) as MetaRecord[]).filter((_, i) => i % 60 === 0);
+/** Every `metaStep`th meta-dev page and every `zyteStep`th zyte-dev page: news, blogs and docs in several languages. */
+function samplePages(metaStep = 60, zyteStep = 8): { url: string; html: string }[] {
+  const meta = (JSON.parse(fs.readFileSync(corpusFile('meta-dev', 'truth.json'), 'utf8')) as MetaRecord[]).filter((_, i) => i % metaStep === 0);
   const zyte = Object.entries(JSON.parse(fs.readFileSync(corpusFile('zyte-dev', 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>)
-    .filter((_, i) => i % 8 === 0)
+    .filter((_, i) => i % zyteStep === 0)
     .map(([id, { url }]) => ({ url, html_path: `html/${id}.html.gz`, set: 'zyte-dev' }));
   return [...meta.map((r) => ({ url: r.url, html_path: r.html_path, set: 'meta-dev' })), ...zyte].map((page) => ({
     url: page.url,
@@ -101,5 +118,52 @@ describe('the pipeline with patched Readability, bundled and mangled like conten
       if (expected) articles++;
     }
     expect(articles).toBeGreaterThanOrEqual(12);
+  }, 240_000);
+});
+
+/** Readability exactly as src/extract/body.ts calls it, with the result fields body.ts reads. */
+const READABILITY_AS_BODY_CALLS_IT = `
+import Readability from '@mozilla/readability/Readability.js';
+export function parse(doc) {
+  const parsed = new Readability(doc, { serializer: (node) => node, charThreshold: 300, keepClasses: true }).parse();
+  return parsed && { content: parsed.content.outerHTML, title: parsed.title, excerpt: parsed.excerpt };
+}`;
+
+type Parse = (doc: Document) => { content: string; title: string | null; excerpt: string | null } | null;
+
+describe('Readability alone, patched and mangled like content.js, as body.ts calls it', () => {
+  const outdir = path.join(root, '.build', `readability-alone-test-${process.pid}`);
+  const parsers: Record<'patched' | 'unpatched', Parse> = {} as never;
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    for (const [name, plugins] of [['patched', [readabilityPatches]], ['unpatched', []]] as const) {
+      await esbuild.build({
+        stdin: { contents: READABILITY_AS_BODY_CALLS_IT, resolveDir: root, loader: 'js' },
+        outfile: path.join(outdir, `${name}.mjs`),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        minify: true,
+        mangleProps: /^_/,
+        logLevel: 'warning',
+        plugins: [...plugins],
+      });
+      parsers[name] = (await import(pathToFileURL(path.join(outdir, `${name}.mjs`)).href)).parse;
+    }
+  }, 60_000);
+
+  it('gives the same content, title and excerpt on every 20th meta-dev and every 6th zyte-dev page', () => {
+    const document = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    let articles = 0;
+    let excerpts = 0;
+    for (const { url, html } of samplePages(20, 6)) {
+      const expected = parsers.unpatched(document(html, url));
+      expect(parsers.patched(document(html, url)), url).toEqual(expected);
+      if (expected) articles++;
+      if (expected?.excerpt) excerpts++;
+    }
+    expect(articles).toBeGreaterThanOrEqual(30);
+    expect(excerpts).toBeGreaterThanOrEqual(30);
   }, 240_000);
 });
