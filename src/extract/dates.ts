@@ -275,7 +275,7 @@ function showingHeadline(doc: Document, headline: string | null): Element | null
   if (headline) {
     // Soft hyphens and zero-width spaces (`Mes\u00adsen\u00adger`) are not part of the words.
     const key = (text: string) => normalizeSpace(text.replace(/[\u00ad\u200b]/g, ''));
-    const headings = [...doc.querySelectorAll('h1, h2, h3, h4')];
+    const headings = [...doc.querySelectorAll('h1,h2,h3,h4,h5,h6')];
     let showing = headings.filter((heading) => key(heading.textContent ?? '') === key(headline));
     // A heading that says more than the headline (`Saftiger Zitronenkuchen vom Blech: einfach köstlich!`).
     if (showing.length === 0 && headline.length >= 12) showing = headings.filter((heading) => heading.tagName === 'H1' && key(heading.textContent ?? '').includes(key(headline)));
