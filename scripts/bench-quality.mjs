@@ -74,7 +74,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 // Both sides run in alternation (ours, plain; plain, ours; …) so a load change on the shared machine falls on both;
 // each side's figure is the median of its rounds' median_ms. The scores themselves do not vary between rounds.
-const rounds = Math.max(1, Number(valueOf('--speed-rounds') ?? 3));
+const rounds = Math.max(1, Number(valueOf('--speed-rounds') ?? 5));
 const ms = { ours: [], plain: [] };
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
