@@ -60,16 +60,9 @@ export function findHeadline(doc: Document, meta: PageMetadata): string {
   if (best) return best.text;
 
   const h1s = headings.filter((h) => h.isH1 && h.strong);
-  if (h1s.length == 1 && wordList(h1s[0]!.text)[1]) return h1s[0]!.text;
-  // Titles naming only the site or a section: the first heading, not a link, that prose follows (a paragraph of 80+
-  // characters in an element after it), unless an <h1> or a heading showing the tab title (or a part of it, or empty) comes first.
-  for (const el of doc.querySelectorAll('h1,h2,h3,h4,h5,h6')) {
-    const text = normalizeSpace(el.textContent!);
-    if (el.tagName == 'H1' || doc.title.includes(text)) break;
-    for (let next: Element | null = el; (next = next!.nextElementSibling) && wordList(text)[2] && !el.querySelector('a') && !inFurniture(el, OUTSIDE_ARTICLE); ) {
-      if (/<p[ >][^<]{80}/.test(next.outerHTML)) return text;
-    }
-  }
+  if (h1s.length === 1 && wordList(h1s[0]!.text).length >= 2) return h1s[0]!.text;
+  const beforeProse = headingBeforeProse(doc);
+  if (beforeProse) return beforeProse;
   return metaTitle ? stripSiteName(metaTitle, meta.siteName, doc) : '';
 }
 
@@ -130,7 +123,7 @@ function shownTitle(headings: Heading[], titles: string[]): string | null {
 function readHeadings(doc: Document, siteName: string | null, host: string[]): Heading[] {
   const headings: Heading[] = [];
   for (const el of doc.querySelectorAll('h1,h2,h3,[itemprop="headline"]')) {
-    if (headings[79]) break;
+    if (headings.length >= 80) break;
     if (closest(el, '[class*="breadcrumb" i]') || HIDDEN.test(el.className)) continue;
     const pieces = textPieces(el, []);
     const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
@@ -150,6 +143,29 @@ function textPieces(el: Element, pieces: string[]): string[] {
     else if (!SKIPPED.test(names) && !(SUBLINE.test(names) && !HAS_WORD.test(pieces.join('')))) textPieces(child, pieces);
   }
   return pieces;
+}
+
+/**
+ * For titles naming only the site or a section: the first heading of three words or more, not a link nor in
+ * furniture, followed in its block by prose (a paragraph opening with 80 characters of text). An `<h1>`, or a heading
+ * the tab title contains (or an empty one), comes first: then the tab title stays.
+ */
+function headingBeforeProse(doc: Document): string | null {
+  for (const el of doc.querySelectorAll('h1,h2,h3,h4,h5,h6')) {
+    const text = normalizeSpace(el.textContent ?? '');
+    if (el.tagName === 'H1' || doc.title.includes(text)) return null;
+    if (wordList(text).length < 3 || el.querySelector('a') || inFurniture(el, OUTSIDE_ARTICLE)) continue;
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      const paragraphs = next.localName === 'p' ? [next] : next.querySelectorAll('p');
+      if ([...paragraphs].some(opensWithProse)) return text;
+    }
+  }
+  return null;
+}
+
+function opensWithProse(paragraph: Element): boolean {
+  const first = paragraph.firstChild;
+  return first?.nodeType === 3 && first.nodeValue!.length >= 80;
 }
 
 function wordList(text: string): string[] {
