@@ -132,9 +132,11 @@ export function guessDayFirst(dateTexts: string[], lang: string | null): boolean
   return true;
 }
 
-export function dateFromUrl(url: string): string | null {
+export function dateFromUrl(url: string, dayFirst: boolean | null = null): string | null {
   const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
-  if (!m) return null;
+  // A whole path segment written day-month-year or month-day-year (`/meldungen/29-10-2021`), in the page's order.
+  const numeric = /\/(\d{1,2}-\d{1,2}-(?:19|20)\d{2})(?:[/?#]|$)/.exec(url);
+  if (!m) return numeric ? parseHumanDate(numeric[1]!, dayFirst) : null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return validDate(y, mo, d) ? formatIso(y, mo, d, null, null) : null;
 }

@@ -118,7 +118,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   modified ??= shownModified?.iso ?? null;
 
   // The URL's day is the one the newsroom filed it under: metadata one day off it was shifted to another zone.
-  const urlDate = thingPage ? null : dateFromUrl(url);
+  const urlDate = thingPage ? null : dateFromUrl(url, dayFirst);
   if (published && urlDate && oneDayApart(published, urlDate) && nearMidnight(published, urlDate > published)) published = urlDate;
   published ??= urlDate;
   // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.

@@ -145,6 +145,15 @@ describe('findDates: precedence', () => {
     expect(datesOf('<html><body><p>nothing dated</p></body></html>').published).toBeNull();
     expect(dateFromUrl('https://x.example/2016/13/40/post')).toBeNull();
   });
+
+  it('reads a path segment written day-month-year in the page language\'s order, and only a whole segment', () => {
+    const page = (url: string, lang: string) => datesOf(`<html lang="${lang}"><body><p>nothing dated</p></body></html>`, url).published;
+    expect(page('https://verein.example/media-news/meldungen/29-10-2021', 'de')).toBe('2021-10-29');
+    expect(page('https://verein.example/meldungen/05-10-2021', 'de')).toBe('2021-10-05');
+    expect(page('https://news.example/stories/05-10-2021?ref=home', 'en-US')).toBe('2021-05-10');
+    expect(page('https://shop.example/item/05-10-2021-edition', 'de')).toBeNull();
+    expect(page('https://shop.example/sku/31-02-2021', 'de')).toBeNull();
+  });
 });
 
 describe('dates of a blog post (the post sits in a "widget", its date in the post footer)', () => {
