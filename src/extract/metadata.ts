@@ -37,11 +37,16 @@ export function readJsonLd(doc: Document): JsonLdNode[] {
     try {
       visit(JSON.parse(source));
     } catch {
-      // Many sites ship JSON-LD with stray control characters or trailing commas; one bad block must not stop the rest.
-      try {
-        visit(JSON.parse(source.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')));
-      } catch {
-        /* unreadable block */
+      // Many sites ship JSON-LD with stray control characters, trailing commas or a closing brace too many; one bad
+      // block must not stop the rest.
+      const repaired = source.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
+      for (const candidate of [repaired, repaired.replace(/\}\s*$/, '')]) {
+        try {
+          visit(JSON.parse(candidate));
+          break;
+        } catch {
+          /* unreadable block */
+        }
       }
     }
   }

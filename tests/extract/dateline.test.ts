@@ -146,6 +146,13 @@ describe('findDates: precedence', () => {
     expect(dateFromUrl('https://x.example/2016/13/40/post')).toBeNull();
   });
 
+  it('reads the JSON-LD of a block with a closing brace too many or a trailing comma', () => {
+    const ld = (json: string) => `<html><head><script type="application/ld+json">${json}</script></head><body><p>nothing dated</p></body></html>`;
+    expect(datesOf(ld('{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"} }')).published).toBe('2020-10-26T18:10:00+01:00');
+    expect(datesOf(ld('{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00",}')).published).toBe('2020-10-26T18:10:00+01:00');
+    expect(datesOf(ld('{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"')).published).toBeNull();
+  });
+
   it('reads a path segment written day-month-year in the page language\'s order, and only a whole segment', () => {
     const page = (url: string, lang: string) => datesOf(`<html lang="${lang}"><body><p>nothing dated</p></body></html>`, url).published;
     expect(page('https://verein.example/media-news/meldungen/29-10-2021', 'de')).toBe('2021-10-29');

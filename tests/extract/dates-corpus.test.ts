@@ -21,6 +21,7 @@ function publishedOf(rec: MetaRecord): string | null {
 describe('corpus pages: published date on the truth’s day', () => {
   it.each([
     ['trafilatura-4dab9fe26a', 'an unmarked `<em>` date line above an `<h4>` headline'],
+    ['htmldate-51fac62fb6', 'a JSON-LD block with a closing brace too many (a related card’s date came first)'],
     ['trafilatura-db0cd6aa03', 'only in the URL, as a day-month-year path segment (`/meldungen/29-10-2021`)'],
     ['trafilatura-bd4c4028da', '`Datum:` line under a headline written with soft hyphens'],
     ['htmldate-2d6afec345', 'a plain `<p>` date line under an `<h2>` headline, with its GMT+10 zone'],
