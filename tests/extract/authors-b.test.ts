@@ -4,21 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findByline, splitNames } from '../../src/extract/byline';
 import { readPageMetadata } from '../../src/extract/metadata';
-import { findHeadline } from '../../src/extract/headline';
-import { findDates } from '../../src/extract/dates';
-import { metaDocument, metaRecord } from './corpus';
+import { bylineOfPage } from './corpus-steps';
 
 function bylineOf(html: string, url = 'https://www.example-news.com/story') {
   const doc = new JSDOM(html, { url }).window.document;
   return findByline(doc, readPageMetadata(doc, url));
-}
-
-function bylineOfPage(id: string): string | null {
-  const record = metaRecord(id);
-  const doc = metaDocument(record);
-  const meta = readPageMetadata(doc, record.url);
-  const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
-  return findByline(doc, meta, dates.bylineText ?? null);
 }
 
 describe('findByline: authors-b rules', () => {

@@ -6,21 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findByline } from '../../src/extract/byline';
 import { readPageMetadata } from '../../src/extract/metadata';
-import { findHeadline } from '../../src/extract/headline';
-import { findDates } from '../../src/extract/dates';
-import { metaDocument, metaRecord } from './corpus';
+import { bylineOfPage } from './corpus-steps';
 
 function bylineOf(html: string, url = 'https://blog.example.org/2019/08/03/post/') {
   const doc = new JSDOM(html, { url }).window.document;
   return findByline(doc, readPageMetadata(doc, url), null);
-}
-
-function bylineOfPage(id: string): string | null {
-  const record = metaRecord(id);
-  const doc = metaDocument(record);
-  const meta = readPageMetadata(doc, record.url);
-  const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
-  return findByline(doc, meta, dates.bylineText ?? null);
 }
 
 describe('findByline: a one-person blog credited under its own handle', () => {

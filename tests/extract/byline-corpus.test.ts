@@ -2,19 +2,7 @@
 // Read gzipped from ../shared/corpus at test time (their licence forbids copying them here). Runs the pipeline's
 // steps up to the byline (metadata, headline, dates, byline), as extractUnsanitized does before the body.
 import { describe, expect, it } from 'vitest';
-import { readPageMetadata } from '../../src/extract/metadata';
-import { findHeadline } from '../../src/extract/headline';
-import { findDates } from '../../src/extract/dates';
-import { findByline } from '../../src/extract/byline';
-import { metaDocument, metaRecord } from './corpus';
-
-function bylineOfPage(id: string): string | null {
-  const record = metaRecord(id);
-  const doc = metaDocument(record);
-  const meta = readPageMetadata(doc, record.url);
-  const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
-  return findByline(doc, meta, dates.bylineText ?? null);
-}
+import { bylineOfPage } from './corpus-steps';
 
 describe('corpus pages: bylines', () => {
   it.each<[string, string | null, string]>([

@@ -2,21 +2,8 @@
 // (same calendar day; none where the page is labelled as having no date). The pages are read gzipped from the corpus
 // at test time: their licence forbids copying them into this repository.
 import { describe, expect, it } from 'vitest';
-import { readPageMetadata } from '../../src/extract/metadata';
-import { findHeadline } from '../../src/extract/headline';
-import { findDates } from '../../src/extract/dates';
-import { metaDocument, metaRecord, type MetaRecord } from './corpus';
-
-/** The pipeline's steps up to the dates, as `extractUnsanitized` runs them. */
-function publishedOf(rec: MetaRecord): string | null {
-  const doc = metaDocument(rec);
-  try {
-    const meta = readPageMetadata(doc, rec.url);
-    return findDates(doc, meta, rec.url, findHeadline(doc, meta)).published;
-  } finally {
-    doc.defaultView?.close();
-  }
-}
+import { metaRecord } from './corpus';
+import { publishedOf } from './corpus-steps';
 
 describe('corpus pages: published date on the truth’s day', () => {
   it.each([

@@ -6,7 +6,8 @@ import { parseHumanDate, parseMachineDate } from '../../src/extract/date-parse';
 import { findDates } from '../../src/extract/dates';
 import { findHeadline } from '../../src/extract/headline';
 import { readPageMetadata } from '../../src/extract/metadata';
-import { metaDocument, metaRecord, type MetaRecord } from './corpus';
+import { metaRecord } from './corpus';
+import { publishedOf } from './corpus-steps';
 
 function datesOf(html: string, url = 'https://news.example/story') {
   const doc = new JSDOM(html, { url }).window.document;
@@ -93,17 +94,6 @@ describe('date lines elsewhere', () => {
     expect(datesOf(html).published).toBe('2012-02-14');
   });
 });
-
-/** The pipeline's steps up to the dates, as `extractUnsanitized` runs them. */
-function publishedOf(rec: MetaRecord): string | null {
-  const doc = metaDocument(rec);
-  try {
-    const meta = readPageMetadata(doc, rec.url);
-    return findDates(doc, meta, rec.url, findHeadline(doc, meta)).published;
-  } finally {
-    doc.defaultView?.close();
-  }
-}
 
 describe('corpus pages that returned no date: published date on the truth’s day', () => {
   it.each([

@@ -5,22 +5,13 @@ import { JSDOM } from 'jsdom';
 import { findDates } from '../../src/extract/dates';
 import { findHeadline } from '../../src/extract/headline';
 import { readPageMetadata } from '../../src/extract/metadata';
-import { metaDocument, metaRecord, type MetaRecord } from './corpus';
+import { metaRecord } from './corpus';
+import { publishedOf } from './corpus-steps';
 
 function datesOf(html: string, url = 'https://news.example/story') {
   const doc = new JSDOM(html, { url }).window.document;
   const meta = readPageMetadata(doc, url);
   return findDates(doc, meta, url, findHeadline(doc, meta));
-}
-
-function publishedOf(rec: MetaRecord): string | null {
-  const doc = metaDocument(rec);
-  try {
-    const meta = readPageMetadata(doc, rec.url);
-    return findDates(doc, meta, rec.url, findHeadline(doc, meta)).published;
-  } finally {
-    doc.defaultView?.close();
-  }
 }
 
 /** The scorer's same-day test: the written day, or the UTC day of a value with a time. */

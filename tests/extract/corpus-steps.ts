@@ -1,0 +1,30 @@
+// The pipeline's steps up to one field, run as extractUnsanitized runs them, on a page of the shared corpus.
+import { findByline } from '../../src/extract/byline';
+import { findDates } from '../../src/extract/dates';
+import { findHeadline } from '../../src/extract/headline';
+import { readPageMetadata } from '../../src/extract/metadata';
+import { metaDocument, metaRecord, type MetaRecord } from './corpus';
+
+/** Metadata, headline, dates: the page's published date. */
+export function publishedOf(record: MetaRecord): string | null {
+  const doc = metaDocument(record);
+  try {
+    const meta = readPageMetadata(doc, record.url);
+    return findDates(doc, meta, record.url, findHeadline(doc, meta)).published;
+  } finally {
+    doc.defaultView?.close();
+  }
+}
+
+/** Metadata, headline, dates, byline: the byline of corpus page `id`. */
+export function bylineOfPage(id: string): string | null {
+  const record = metaRecord(id);
+  const doc = metaDocument(record);
+  try {
+    const meta = readPageMetadata(doc, record.url);
+    const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
+    return findByline(doc, meta, dates.bylineText ?? null);
+  } finally {
+    doc.defaultView?.close();
+  }
+}
