@@ -38,15 +38,18 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
   const textarea = doc.createElement('textarea');
   // JSON-LD and meta values sometimes carry HTML entities a second time (`Redacci&oacute;n`); a textarea decodes them without parsing markup.
   const decode = (raw: string): string => (/&#?\w+;/.test(raw) ? ((textarea.innerHTML = raw), textarea.value) : raw);
+  const isSiteName = (name: string): boolean => notPeople.some((site) => sameName(name, site));
+  const isSiteHandle = (name: string): boolean => /^\S+$/.test(name) && squash(name) === siteHandle;
   // A lowercase handle in the post's own byline (`von zahlenzauberin`) is the account of a one-person blog named after it; a desk credit is written as the site's name (`By Us Weekly`).
-  const clean = (raw: string[], handle = false): string[] =>
+  const isBlogHandle = (name: string): boolean => /^[\p{Ll}\d_]+$/u.test(name);
+  const clean = (raw: string[], shownInPost = false): string[] =>
     dedupe(
       raw
         // `unocero - Alberto Ávila`: the site's name before the author's.
-        .map((n) => cleanAuthorName(decode(n).replace(/^(.+?) [-–|] /, (m, site: string) => (isDomainName(site, doc) || notPeople.some((p) => sameName(site, p)) ? '' : m))))
-        .filter((n): n is string => n !== null && ((handle && /^[\p{Ll}\d_]+$/u.test(n)) || (!notPeople.some((site) => sameName(n, site)) && !(/^\S+$/.test(n) && squash(n) === siteHandle))) && !isDomainName(n, doc) && shown(n)),
+        .map((n) => cleanAuthorName(decode(n).replace(/^(.+?) [-–|] /, (m, site: string) => (isDomainName(site, doc) || isSiteName(site) ? '' : m))))
+        .filter((n): n is string => n !== null && ((shownInPost && isBlogHandle(n)) || !(isSiteName(n) || isSiteHandle(n))) && !isDomainName(n, doc) && shown(n)),
     );
-  const names = (raw: string | null | undefined, handle = false): string[] => clean(splitNames(decode(raw ?? '')), handle);
+  const names = (raw: string | null | undefined, shownInPost = false): string[] => clean(splitNames(decode(raw ?? '')), shownInPost);
   const shownNames = (raw: string): string[] => names(raw, true);
   // Yoast and AIOSEO name the author in `twitter:label1` = "Written by", `twitter:data1` = the name.
   const labelled = [1, 2].map((i) => (/^(?:(?:written|verfasst|geschrieben|écrit|escrito|scritto) \S+|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
