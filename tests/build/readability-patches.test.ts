@@ -81,31 +81,32 @@ function samplePages(metaStep = 60, zyteStep = 8): { url: string; html: string }
   }));
 }
 
+type Builds<T> = Record<'patched' | 'unpatched', T>;
+
+/** Bundles `entry` twice, with and without the patches, minified and mangled like content.js, and imports both builds. */
+async function buildWithAndWithoutPatches<T>(outdir: string, entry: esbuild.BuildOptions): Promise<Builds<T>> {
+  const builds = {} as Builds<T>;
+  for (const [name, plugins] of [['patched', [readabilityPatches]], ['unpatched', []]] as const) {
+    const outfile = path.join(outdir, `${name}.mjs`);
+    await esbuild.build({ ...entry, outfile, bundle: true, platform: 'node', format: 'esm', minify: true, mangleProps: /^_/, logLevel: 'warning', plugins: [...plugins] });
+    builds[name] = await import(pathToFileURL(outfile).href);
+  }
+  return builds;
+}
+
 type Extract = (html: string, url: string) => Promise<unknown>;
 
 describe('the pipeline with patched Readability, bundled and mangled like content.js', () => {
   const outdir = path.join(root, '.build', `readability-patches-test-${process.pid}`);
-  const extractors: Record<'patched' | 'unpatched', Extract> = {} as never;
+  let extractors: Builds<{ extract: Extract }>;
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    for (const [name, plugins] of [['patched', [readabilityPatches]], ['unpatched', []]] as const) {
-      await esbuild.build({
-        entryPoints: { [name]: path.join(root, 'src/node/extract.ts') },
-        outdir,
-        outExtension: { '.js': '.mjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        external: ['jsdom'], // Readability is bundled, so the plugin sees it
-        minify: true,
-        mangleProps: /^_/,
-        define: { __TEST_SEAMS__: 'false' },
-        logLevel: 'warning',
-        plugins: [...plugins],
-      });
-      extractors[name] = (await import(pathToFileURL(path.join(outdir, `${name}.mjs`)).href)).extract;
-    }
+    extractors = await buildWithAndWithoutPatches(outdir, {
+      entryPoints: [path.join(root, 'src/node/extract.ts')],
+      external: ['jsdom'], // Readability is bundled, so the plugin sees it
+      define: { __TEST_SEAMS__: 'false' },
+    });
   }, 60_000);
 
   it('extracts exactly what the unpatched pipeline does: body HTML and text, title, byline, dates, lead image', async () => {
@@ -113,8 +114,8 @@ describe('the pipeline with patched Readability, bundled and mangled like conten
     expect(pages.length).toBeGreaterThanOrEqual(15);
     let articles = 0;
     for (const { url, html } of pages) {
-      const expected = await extractors.unpatched(html, url);
-      expect(await extractors.patched(html, url), url).toEqual(expected);
+      const expected = await extractors.unpatched.extract(html, url);
+      expect(await extractors.patched.extract(html, url), url).toEqual(expected);
       if (expected) articles++;
     }
     expect(articles).toBeGreaterThanOrEqual(12);
@@ -133,24 +134,11 @@ type Parse = (doc: Document) => { content: string; title: string | null; excerpt
 
 describe('Readability alone, patched and mangled like content.js, as body.ts calls it', () => {
   const outdir = path.join(root, '.build', `readability-alone-test-${process.pid}`);
-  const parsers: Record<'patched' | 'unpatched', Parse> = {} as never;
+  let parsers: Builds<{ parse: Parse }>;
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    for (const [name, plugins] of [['patched', [readabilityPatches]], ['unpatched', []]] as const) {
-      await esbuild.build({
-        stdin: { contents: READABILITY_AS_BODY_CALLS_IT, resolveDir: root, loader: 'js' },
-        outfile: path.join(outdir, `${name}.mjs`),
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        minify: true,
-        mangleProps: /^_/,
-        logLevel: 'warning',
-        plugins: [...plugins],
-      });
-      parsers[name] = (await import(pathToFileURL(path.join(outdir, `${name}.mjs`)).href)).parse;
-    }
+    parsers = await buildWithAndWithoutPatches(outdir, { stdin: { contents: READABILITY_AS_BODY_CALLS_IT, resolveDir: root, loader: 'js' } });
   }, 60_000);
 
   it('gives the same content, title and excerpt on every 20th meta-dev and every 6th zyte-dev page', () => {
@@ -158,8 +146,8 @@ describe('Readability alone, patched and mangled like content.js, as body.ts cal
     let articles = 0;
     let excerpts = 0;
     for (const { url, html } of samplePages(20, 6)) {
-      const expected = parsers.unpatched(document(html, url));
-      expect(parsers.patched(document(html, url)), url).toEqual(expected);
+      const expected = parsers.unpatched.parse(document(html, url));
+      expect(parsers.patched.parse(document(html, url)), url).toEqual(expected);
       if (expected) articles++;
       if (expected?.excerpt) excerpts++;
     }
