@@ -106,14 +106,18 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   const shownModified = shown.find((d) => d.kind === 'modified') ?? null;
 
   const near = () => dateNearHeadline(doc, showingHeadline(doc, headline), headline ?? '', dayFirst);
-  // The dateline a reader sees: a marked date alone in its line, else (read only when the metadata needs checking) a short date line near the headline.
-  const seen = shownPublished ? shownPublished.line?.match(/\d{4}/g)?.length === 1 && shownPublished.iso : published && (isUtc(published) || (modified && !modified.startsWith(published.slice(0, 10)))) && near();
+  // The metadata is checked against the page when it is in UTC (a day may have shifted) or was modified on another day (republished).
+  const metadataInDoubt = published !== null && (isUtc(published) || (modified !== null && !modified.startsWith(published.slice(0, 10))));
+  // The dateline a reader sees: a marked date alone in its line, else (only when the metadata is in doubt) a short date line near the headline.
+  let seen: string | null = null;
+  if (shownPublished) seen = shownPublished.line?.match(/\d{4}/g)?.length === 1 ? shownPublished.iso : null;
+  else if (metadataInDoubt) seen = near();
   // An unmarked line counts only with its clock time: a day alone may be the newsroom's, not a zone shift.
   const local = shownPublished?.iso ?? (seen && seen.length > 10 ? seen : null);
   if (published && local && isUtc(published) && oneDayApart(published, local)) published = local;
   // The page shows the metadata's modified day, and only that date, as its date: republished, it is what a reader sees.
-  const day = seen && seen.slice(0, 10);
-  if (day && modified?.startsWith(day) && !published?.startsWith(day)) published = seen as string;
+  const day = seen?.slice(0, 10);
+  if (seen && day && modified?.startsWith(day) && !published?.startsWith(day)) published = seen;
   published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 
@@ -242,7 +246,14 @@ function readPageDates(doc: Document, dayFirst: boolean | null, h1: Element | nu
   const elsewhere: PageDate[] = [];
   const seen = new Set<Element>();
   let count = 0;
+  let nav: Element | null = null;
   for (const el of body.querySelectorAll('*')) {
+    // A site menu holds no article's date, and its hundreds of `meta-navigation` links must not use up the hints.
+    if (nav?.contains(el)) continue;
+    if (el.localName === 'nav') {
+      nav = el;
+      continue;
+    }
     if (!isDateHint(el)) continue;
     if (++count > MAX_HINTS) break;
     if ([...seen].some((s) => s.contains(el))) continue;

@@ -118,6 +118,13 @@ describe('dates shown away from the usual places', () => {
     expect(datesOf(page('mosaic-grid-row footerRow')).published).toBe('2022-01-28T06:00:00');
     expect(datesOf(page('relatedItems')).published).toBeNull();
   });
+
+  it('reads a marked date past a site menu of hundreds of `meta-navigation` links, which do not count as date hints', () => {
+    const links = Array.from({ length: 450 }, (_, i) => `<li class="meta-navigation__item"><a class="meta-navigation__link" href="/r/${i}">Ratgeber ${i}</a></li>`).join('');
+    const html = `<html><body><header><nav><ul class="meta-navigation__list">${links}</ul></nav></header><main><h1>Eignet sich eine Wärmepumpe im Altbau?</h1>
+      <ul class="page-hero__meta"><li>von Alexander Rosenkranz</li><li><time datetime="2022-03-09T08:15:00+01:00">vor drei Wochen</time></li></ul><p>Text.</p></main></body></html>`;
+    expect(datesOf(html).published).toBe('2022-03-09T08:15:00+01:00');
+  });
 });
 
 describe('metadata against the URL’s day', () => {
