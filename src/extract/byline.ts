@@ -27,7 +27,7 @@ const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|co
  * persons; author meta tags; byline elements (`rel=author`, `itemprop=author`, classes with byline/author); what
  * the visible dateline line says besides its dates. Organisation names and the site's own name are not authors.
  */
-export function findByline(doc: Document, meta: PageMetadata, datelineText: string | null = null): string | null {
+export function findByline(doc: Document, meta: PageMetadata, datelineText: string | null = null, headline: string | null = null): string | null {
   const byId: ById = new Map(meta.jsonLd.filter((n) => n['@id']).map((n) => [n['@id'], n]));
   const notPeople = [meta.siteName, metaContent(doc, ['publisher', 'dc.publisher']), ...publisherNames(meta, byId)].filter((n): n is string => Boolean(n));
   // The site's own handle given as the author (`@NatGeoUK`); a name with spaces may be a person who runs the site under their name.
@@ -50,6 +50,7 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
         .filter((n): n is string => n !== null && ((shownInPost && isBlogHandle(n)) || !(isSiteName(n) || isSiteHandle(n))) && !isDomainName(n, doc) && shown(n)),
     );
   const names = (raw: string | null | undefined, shownInPost = false): string[] => clean(splitNames(decode(raw ?? '')), shownInPost);
+  const notTheArticles = (el: Element): boolean => inFurniture(el, headline) || inPageFooter(el);
   const shownNames = (raw: string): string[] => names(raw, true);
   // Yoast and AIOSEO name the author in `twitter:label1` = "Written by", `twitter:data1` = the name.
   const labelled = [1, 2].map((i) => (/^(?:(?:written|verfasst|geschrieben|écrit|escrito|scritto) \S+|autor|author)$/i.test(metaContent(doc, [`twitter:label${i}`]) ?? '') ? metaContent(doc, [`twitter:data${i}`]) : null)).find(Boolean);
@@ -62,10 +63,10 @@ export function findByline(doc: Document, meta: PageMetadata, datelineText: stri
       }
       return [];
     },
-    () => bylineElements(doc, shownNames),
+    () => bylineElements(doc, shownNames, notTheArticles),
     // One word left of a dateline is its section (`12.12.2022 | 06:46 | Energieversorgung`).
     () => names(datelineText).filter((n) => n.includes(' ')),
-    () => byLine(doc, shownNames),
+    () => byLine(doc, shownNames, notTheArticles, siteHandle),
     // WordPress marks the post author's own comments: their name is the post's author.
     () => names(doc.querySelector('.bypostauthor .fn')?.textContent),
   ];
@@ -129,7 +130,7 @@ const isBylineElement = (el: Element): boolean =>
 /** Where a byline element holds the name itself (`itemprop=name`, a class with name, an author link). */
 const isNameElement = (el: Element): boolean => el.getAttribute('itemprop') === 'name' || /name/i.test(el.getAttribute('class')!) || (el.localName === 'a' && AUTHOR_TOKEN.test(el.getAttribute('rel')!));
 
-function bylineElements(doc: Document, toNames: (raw: string) => string[]): string[] {
+function bylineElements(doc: Document, toNames: (raw: string) => string[], notTheArticles: (el: Element) => boolean): string[] {
   let count = 0;
   for (const el of doc.querySelectorAll('*')) {
     if (!isBylineElement(el)) continue;
@@ -137,7 +138,7 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
     const cls = (el.getAttribute('class') ?? '').toLowerCase();
     // Author boxes and bios hold sentences, not names.
     if (/bio|description|about|avatar|image|img|photo|social|follow|box/.test(cls) && !/name/.test(cls)) continue;
-    if (inFurniture(el) || inPageFooter(el)) continue;
+    if (notTheArticles(el)) continue;
     // An image's credit, and another article's card (a link around its heading), name other people.
     const card = closest(el.parentElement, 'a,figure,[class*="license"]');
     if (card && (card.localName != 'a' || card.querySelector('h2,h3,h4'))) continue;
@@ -158,7 +159,7 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[]): stri
  * A line of the page that starts with `By`/`von`/`par`/`por` and a capitalised word (`von <em>Klaus Stanjek</em>`,
  * `<strong>von</strong> <span>Dennis Kochinky</span>`): the text node, then what follows it up to a line break or block.
  */
-function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
+function byLine(doc: Document, toNames: (raw: string) => string[], notTheArticles: (el: Element) => boolean, siteHandle: string): string[] {
   const walker = doc.createTreeWalker(doc.body ?? doc, 4);
   for (let node = walker.nextNode(), tries = 0; node && tries < 20; node = walker.nextNode()) {
     // A dateline's date before the credit (`06.11.2023 13:30 von Olga`, `05.02.2020 - Redaktion: …`).
@@ -174,12 +175,12 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
     // A label alone in its cell (`<div>Autor:</div><div>Name</div>`, `<dt>`/`<dd>`): the name is in the next one.
     if (/:$/.test(line) && parent?.childNodes.length == 1) line += ' ' + (parent.nextElementSibling?.textContent ?? '');
     // A link around a credit is a teaser's, unless it writes to the author (`mailto:`).
-    if (!parent || /^(?:SCRIPT|STYLE)$/.test(parent.tagName) || (parent.localName == 'a' && !/mailto/i.test(parent.getAttribute('href')!)) || inFurniture(parent) || inPageFooter(parent)) continue;
+    if (!parent || /^(?:SCRIPT|STYLE)$/.test(parent.tagName) || (parent.localName == 'a' && !/mailto/i.test(parent.getAttribute('href')!)) || notTheArticles(parent)) continue;
     tries++;
     // Names only: every word capitalised but for particles (`von Bäumen durch Dritte` is a sentence).
     const found = toNames(line);
     // … or the site's own handle (`by damianduchamps on August 3, 2019` on a blog tweeting as @damianduchamps).
-    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n) || squash(n) == squash(metaContent(doc, ['twitter:site']) ?? ''))) return found;
+    if (found.length && found.every((n) => /^(?:(?:\p{Lu}|(?:van|von|de|der|da|di|du|le|la) )\S*\s?)+$/u.test(n) || squash(n) == siteHandle)) return found;
   }
   return [];
 }
@@ -189,7 +190,7 @@ function byLine(doc: Document, toNames: (raw: string) => string[]): string[] {
  * `<article>` around the element, when the block is not itself inside one, or an `<h1>`; an `<aside>` never does): themes wrap the whole page in `content-sidebar-wrap`,
  * Blogger wraps every post in a `widget`.
  */
-function inFurniture(el: Element): boolean {
+function inFurniture(el: Element, headline: string | null): boolean {
   const block = closest(el, FURNITURE);
   // A block with no heading right under the headline (`<h1>…</h1><div class="teaser-small__metadata">`) is the article's own.
   if (!block || /^(BODY|HTML|ARTICLE|MAIN)$/.test(block.tagName) || (block.previousElementSibling?.localName == 'h1' && !block.querySelector('h2,h3'))) return false;
@@ -197,9 +198,8 @@ function inFurniture(el: Element): boolean {
   // An `<address>` gives the contact of its page or article (the Guardian's meta column is an `<aside>`); a post holds its own byline (Blogger's `widget` around each `hentry`).
   if (block.contains(closest(el, 'div[class*="hentry"]'))) return false;
   if (block.localName == 'aside') return !closest(el, 'address');
-  // A meta line above the headline in the headline's own block (`<div class="teaser_text_meta">` before the `<h2>` showing og:title); not a column of previews.
-  const title = metaContent(el.ownerDocument, ['og:title']);
-  if (block.textContent!.length < 200 && [...block.parentElement!.querySelectorAll('h1,h2')].some((h) => h.textContent!.trim() == title && block.compareDocumentPosition(h) & 4)) return false;
+  // A meta line above the headline in the headline's own block (`<div class="teaser_text_meta">` before the `<h2>` showing it); not a column of previews.
+  if (headline && block.textContent!.length < 200 && [...block.parentElement!.querySelectorAll('h1,h2')].some((h) => h.textContent!.trim() == headline && block.compareDocumentPosition(h) & 4)) return false;
   return !(article && block.contains(article) && !closest(block, 'article,main')) && !block.querySelector('h1');
 }
 

@@ -18,7 +18,7 @@ export function extractUnsanitized(doc: Document, url: string): ExtractOutcome {
   const meta = readPageMetadata(doc, url);
   const headline = findHeadline(doc, meta);
   const dates = findDates(doc, meta, url, headline);
-  const byline = findByline(doc, meta, dates.bylineText ?? null);
+  const byline = findByline(doc, meta, dates.bylineText ?? null, headline);
   const standfirst = findStandfirst(doc, headline);
 
   const body = extractBody(doc, url, { headline, byline, dates, standfirst });

@@ -5,12 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findByline } from '../../src/extract/byline';
+import { findHeadline } from '../../src/extract/headline';
 import { readPageMetadata } from '../../src/extract/metadata';
 import { bylineOfPage } from './corpus-steps';
 
 function bylineOf(html: string, url = 'https://www.example-news.com/story') {
   const doc = new JSDOM(html, { url }).window.document;
-  return findByline(doc, readPageMetadata(doc, url), null);
+  const meta = readPageMetadata(doc, url);
+  return findByline(doc, meta, null, findHeadline(doc, meta));
 }
 
 describe('findByline: credit lines after a date or a "Beitrag" label', () => {
@@ -48,8 +50,13 @@ describe('findByline: furniture blocks that hold the article\'s byline', () => {
 describe('findByline: a meta line above the headline in its block', () => {
   const head = `<head><meta property="og:title" content="Bericht zur Coronalage"></head>`;
 
-  it('reads the author link of a short "teaser" meta line before the heading that shows og:title', () => {
+  it('reads the author link of a short "teaser" meta line before the heading that shows the headline', () => {
     expect(bylineOf(`${head}<div class="beitrag"><div class="teaser_text_meta"><a href="/autor/frank_g">Gunter Frank</a> / 22.04.2020 / 06:15</div><div class="teaser_blog_text"><h2>Bericht zur Coronalage</h2><p>Text</p></div></div>`)).toBe('Gunter Frank');
+  });
+
+  it('knows the heading by the headline the page shows, not by og:title with the site’s name', () => {
+    const siteTitle = `<head><meta property="og:title" content="Bericht zur Coronalage | Achse des Guten"></head>`;
+    expect(bylineOf(`${siteTitle}<div class="beitrag"><div class="teaser_text_meta"><a href="/autor/frank_g">Gunter Frank</a> / 22.04.2020</div><div class="teaser_blog_text"><h2>Bericht zur Coronalage</h2><p>Text</p></div></div>`)).toBe('Gunter Frank');
   });
 
   it('still skips a teaser after the headline, a long column of previews, and an aside', () => {

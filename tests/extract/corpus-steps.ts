@@ -22,8 +22,9 @@ export function bylineOfPage(id: string): string | null {
   const doc = metaDocument(record);
   try {
     const meta = readPageMetadata(doc, record.url);
-    const dates = findDates(doc, meta, record.url, findHeadline(doc, meta));
-    return findByline(doc, meta, dates.bylineText ?? null);
+    const headline = findHeadline(doc, meta);
+    const dates = findDates(doc, meta, record.url, headline);
+    return findByline(doc, meta, dates.bylineText ?? null, headline);
   } finally {
     doc.defaultView?.close();
   }
