@@ -318,7 +318,7 @@ function datesOfElement(el: Element, dayFirst: boolean | null): PageDate[] {
   if (text.length < 6 || text.length > 160) return [];
   // Last, a short date whose parts are elements of their own, read words apart (`<span class="day">04</span><span class="year">2013</span>`);
   // not a longer line, where two dates run together (`20 janvier 202020 janvier 2020`) leave the dated children to be read.
-  const segments = [...text.split(/\s+[|•·]\s+|\s{2,}/), text.length > 16 ? '' : el.innerHTML.replace(/<.*?>/g, ' ')];
+  const segments = [...text.split(/\s+[|•·]\s+|\s{2,}/), text.length > 16 ? '' : textWordsApart(el)];
   let published: string | null = null;
   let modified: string | null = null;
   for (const segment of segments) {
@@ -331,6 +331,14 @@ function datesOfElement(el: Element, dayFirst: boolean | null): PageDate[] {
   if (published) found.push({ iso: published, kind: 'published', element: el, line: text });
   if (modified) found.push({ iso: modified, kind: 'modified', element: el, line: text });
   return found;
+}
+
+/** The element's text with each text node set apart by a space (`<span>04</span><span>2013</span>` → `04 2013`). */
+function textWordsApart(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  const parts: string[] = [];
+  while (walker.nextNode()) parts.push(walker.currentNode.nodeValue!);
+  return parts.join(' ');
 }
 
 /** The smallest element that holds the whole dateline line, and what that line says besides its dates and labels. */

@@ -36,6 +36,8 @@ describe('date formats', () => {
     const html = `<html><body><article><header><h1>Haben sich Mozarts Eltern gesorgt?</h1>
       <div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013</span></div></header>${filler}</article></body></html>`;
     expect(datesOf(html).published).toBe('2013-04-04');
+    // A non-breaking space between the parts is white space, not the text `&nbsp;` of the element's markup.
+    expect(datesOf(html.replace('</span> <span class="day">', '</span>&nbsp;<span class="day">')).published).toBe('2013-04-04');
   });
 });
 
