@@ -175,7 +175,8 @@ function wordList(text: string): string[] {
 function isSite(part: string, siteName: string | null, host: string[]): boolean {
   const compactPart = compact(part);
   if (siteName && (part.toLowerCase() === siteName.toLowerCase() || compactPart === compact(siteName))) return true;
-  return compactPart.length >= 3 && host.some((h) => h === compactPart || (h.length >= 4 && compactPart.startsWith(h)));
+  // The host's name with a word or two more is the site (`Spiegel Online`); a headline may open with the site's name (`The Guardian view on …`).
+  return compactPart.length >= 3 && host.some((h) => h === compactPart || (h.length >= 4 && compactPart.startsWith(h) && wordList(part).length <= 3));
 }
 
 /** `Headline | Site`, `Site - Headline`, `Section: Headline` → `Headline`, only where a part is the site (name or host) or clearly not the headline. */

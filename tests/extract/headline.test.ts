@@ -72,6 +72,13 @@ describe('findHeadline: the heading that shows the metadata title or a part of i
     expect(headlineOf(`<title>XUM1541: Dateien zwischen Linux und C64 austauschen</title><header><h1>jan-grosser.de</h1></header>`, 'http://www.jan-grosser.de/art/385.html')).toBe('XUM1541: Dateien zwischen Linux und C64 austauschen');
     expect(headlineOf(`<title>Blockhaus Typ 3 in Ludorf. Günstige Ferienhäuser | Müritzurlauber</title><article><h1 class="entry-title">Blockhaus 3</h1></article>`)).toBe('Blockhaus 3');
   });
+
+  it('takes an <h1> that opens with the site’s name (`The Guardian view on …`), but not the site’s name with a word more', () => {
+    const url = 'https://www.theguardian.com/commentisfree/2019/nov/18/the-guardian-view-on-hong-kong';
+    const og = '<meta property="og:title" content="The Guardian view on Hong Kong: a city on the brink | Editorial">';
+    expect(headlineOf(`${og}<h1>The Guardian view on Hong Kong: a city on the brink</h1><p>Text.</p>`, url)).toBe('The Guardian view on Hong Kong: a city on the brink');
+    expect(headlineOf(`<title>Streit um die Rente: Was jetzt kommt</title><header><h1>The Guardian Weekly</h1></header><h2>Streit um die Rente: Was jetzt kommt</h2>`, url)).toBe('Streit um die Rente: Was jetzt kommt');
+  });
 });
 
 describe('stripSiteName', () => {
