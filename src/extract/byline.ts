@@ -1,6 +1,7 @@
 import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetadata } from './metadata';
 import { normalizeSpace } from './text';
 import { closest, FURNITURE } from './furniture';
+import { monthNumber } from './date-parse';
 
 /** Byline elements: `rel=author`, `itemprop=author`, classes saying byline/author/writer, links to author pages. Tested with regexes in one pass: jsdom's case-insensitive attribute selectors take milliseconds each. */
 const BYLINE_CLASS = /byline|author|writer|autor|auteur|redakteur/i;
@@ -9,17 +10,17 @@ const AUTHOR_TOKEN = /(?:^|\s)author(?:\s|$)/i;
 const AUTHOR_HREF = /\/(?:author|autor|auteur)\/|\/editors\/[a-z]+-[a-z]+\/?$/i;
 const MAX_BYLINE_ELEMENTS = 60;
 
-const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet|(?:ein |blog ?|gast)?beitrag)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
+const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|analysis|opinion|commentary|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet|(?:ein |blog ?|gast)?beitrag)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
 const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
-const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|текст|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:`, `Autor/in:` before the names. */
 const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild|aut)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
 const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name; a news agency's credit alone (`dpa`, `AFP`, `Agencies`) names no author. */
-const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|gast|publisher|editors?|dpa|afp|apa?|sda|kna|epd|sid|efe|ansa|age|reuters|agenc\w+(?: \w+)?|agenturen?|staff|redaktion|redacción|redazione|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|gast|publisher|editors?|dpa|afp|apa?|sda|kna|epd|sid|efe|ansa|age|reuters|ritzau|kyodo|yonhap|xinhua|tass|belga|associated press|press association|agenc\w+(?: \w+)?|agenturen?|staff|redaktion|redacción|redazione|editorial|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
 const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc|eg)(?!\w)|\s(?:deutschland|germany|österreich|austria|schweiz|switzerland)$|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
@@ -142,8 +143,12 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[], notTh
     // An image's credit, and another article's card (a link around its heading), name other people.
     const card = closest(el.parentElement, 'a,figure,[class*="license"]');
     if (card && (card.localName != 'a' || card.querySelector('h2,h3,h4'))) continue;
-    const named = el.firstElementChild && [...el.querySelectorAll('*')].find(isNameElement);
-    const text = normalizeSpace((named ?? el).textContent ?? '');
+    const inner = el.firstElementChild ? [...el.querySelectorAll('*')] : [];
+    // A byline section opening with its one credit element gives way to it (`<div class="byline-section"><span class="author">…</span><span class="publication">…`).
+    const credits = inner.filter(isBylineElement);
+    if (credits.length === 1 && creditText(el).startsWith(creditText(credits[0]!))) continue;
+    const named = inner.find(isNameElement);
+    const text = creditText(named ?? el);
     if (!text || text.length > 120) continue;
     // A handle with digits (`c1ph4`) is a name when it is the slug of its own author page.
     const href = (named ?? el).getAttribute('href')!;
@@ -153,6 +158,20 @@ function bylineElements(doc: Document, toNames: (raw: string) => string[], notTh
     if (names.length) return names;
   }
   return [];
+}
+
+/** An element's text with line breaks and blocks read as separators and its date left out (`by Jeff Foust<br><span class="datetime">Monday, …`). */
+function creditText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) text += node.nodeValue;
+    else if (node.nodeName === 'BR') text += ' | ';
+    else if (node.nodeType === 1 && !/date|time/i.test((node as Element).getAttribute('class') ?? '')) {
+      const line = /^(?:P|DIV|LI|UL|OL|H\d|SECTION|TABLE|TR)$/.test(node.nodeName) ? ' | ' : '';
+      text += line + creditText(node as Element) + line;
+    }
+  }
+  return normalizeSpace(text).replace(/^[\s|]+|[\s|]+$/g, '');
 }
 
 /**
@@ -240,11 +259,15 @@ export function cleanAuthorName(raw: string): string | null {
   if (!name || name.includes('@') || ORGANISATION.test(name)) return null;
   // Digits, and URL slugs (`sarah-indra`), are not names.
   if (/\d/.test(name) || /^[a-z]+(?:-[a-z]+)+$/.test(name)) return null;
-  if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last|filed under|kategorie|category|tags?)\b/i.test(name)) return null;
+  if (JUNK.test(name) || /^(?:publiziert|veröffentlicht|published|posted|updated|erstellt|geschrieben|created|modified|date|datum|fecha|stand|aktualisiert|last|filed under|kategorie|category|tags?|übersetzung|translat(?:ion|ed by)|traduction|traducción|traduzione)\b/i.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;
-  // A name has letters; a line of punctuation or one lower-case function word is not one.
-  if (!/\p{L}{2}/u.test(name)) return null;
+  // A name has letters; a line of punctuation, one lower-case function word or a capitals abbreviation (`EN`, `PTI`) is not one.
+  if (!/\p{L}{2}/u.test(name) || /^\p{Lu}{1,3}$/u.test(name)) return null;
+  // A role after the name (`TOM KRISHER, AP Auto Writer`) is not a name.
+  if (/\s(?:writer|correspondent|reporter|editor|columnist|contributor)$/i.test(name)) return null;
+  // A month alone is what a date left behind (`Pete Evans, CBC News · Oct 12`).
+  if (monthNumber(name)) return null;
   name = name.replace(/\s*\(.*$/, '').trim();
   // Text shown twice (a visible name and its screen-reader copy) reads `Jane RoeJane Roe`.
   const half = name.length / 2;

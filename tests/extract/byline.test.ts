@@ -21,11 +21,15 @@ describe('cleanAuthorName: names only', () => {
     ['@KingBeyonceStan', 'KingBeyonceStan'],
     ['Eingestellt von der Michel', 'der Michel'],
     ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
+    ['Analysis by Chris Cillizza', 'Chris Cillizza'],
+    ['Текст: Венера Ерофеева', 'Венера Ерофеева'],
   ])('%s → %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
 
-  it.each(['By', 'Published by', 'Unknown', 'admin', 'Super User', 'Staff', 'jane@example.com', 'https://facebook.com/jane', 'www.haufe.de', 'ZooRoyal Petcare GmbH', 'wegewerk GmbH', 'Updated 16-10-2024', '', 'This is a long sentence about the author and what she likes to write'])(
+  it.each(['By', 'Published by', 'Unknown', 'admin', 'Super User', 'Staff', 'jane@example.com', 'https://facebook.com/jane', 'www.haufe.de', 'ZooRoyal Petcare GmbH', 'wegewerk GmbH', 'Updated 16-10-2024', '', 'This is a long sentence about the author and what she likes to write',
+    // Left over from a credit line: a language switch, an agency, a translator, a month, a role, a desk label.
+    'EN', 'PTI', 'Associated Press', 'Ritzau', 'Übersetzung Sarah-Indra Jungblut', 'Apr', 'December', 'AP Auto Writer', 'Editorial'])(
     'rejects %j',
     (raw) => {
       expect(cleanAuthorName(raw)).toBeNull();
@@ -165,6 +169,19 @@ describe('findByline: page elements', () => {
     expect(bylineOf(`<a href="/Autor/ann-lee">Ann Lee</a>`)).toBe('Ann Lee');
     expect(bylineOf(`<div class="post-author"><span class="icon">✎</span><span class="author-Name">Ann Lee</span> 4 min read</div>`)).toBe('Ann Lee');
     expect(bylineOf(`<div class="note">Ann Lee</div><span rel="author">Bo Chan</span>`)).toBe('Bo Chan');
+  });
+
+  it('takes the one credit element a byline section opens with, not the publication beside it', () => {
+    const section = (author: string) => `<h1>Thousands of teachers pack Indiana Statehouse</h1><div class="byline-section"><div class="attribution">
+      <span class="author"> ${author} </span> <span class="publication"> Associated Press </span></div><div class="publish-date">Published 11:34 a.m. ET Nov. 19, 2019</div></div>`;
+    expect(bylineOf(section('Tom Davies'))).toBe('Tom Davies');
+    expect(bylineOf(section('Lisa Kaczke and Trevor J. Mitchell'))).toBe('Lisa Kaczke and Trevor J. Mitchell');
+  });
+
+  it('reads a line break and a block as the end of a name, and leaves a date element out', () => {
+    expect(bylineOf(`<h1 class="headline">Seeking a bigger role for a big rocket</h1><h3 class="byline">by Jeff Foust<br><span class="datetime">Monday, November 18, 2019</span></h3>`)).toBe('Jeff Foust');
+    expect(bylineOf(`<div class="author"><div class="second-author"><p>Autor <span>Mark Newton:</span></p><div class="version"><ul><li><a href="/en/"><span>EN</span></a></li></ul></div></div>
+      <p class="first-p-author"> Übersetzung <span><a href="/t/">Sarah-Indra Jungblut</a></span>, <span class="date"> 12.12.22 </span></p></div>`)).toBe('Mark Newton');
   });
 
   it('drops a handle beside a name, a lone "Por", and "Text & Fotos:"', () => {
