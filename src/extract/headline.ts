@@ -124,13 +124,24 @@ function readHeadings(doc: Document, siteName: string | null, host: string[]): H
   const headings: Heading[] = [];
   for (const el of doc.querySelectorAll('h1,h2,h3,[itemprop="headline"]')) {
     if (headings.length >= 80) break;
-    if (closest(el, '[class*="breadcrumb" i]') || HIDDEN.test(el.className)) continue;
+    if (closest(el, '[class*="breadcrumb" i]') || HIDDEN.test(el.className) || linksHome(el)) continue;
     const pieces = textPieces(el, []);
     const text = normalizeSpace(pieces.join('')) || normalizeSpace(el.textContent ?? '');
     if (text.length < 2 || text.length > 300 || isSite(text, siteName, host)) continue;
     headings.push({ text, isH1: el.tagName === 'H1', strong: matches(el, STRONG_HEADING) && !inFurniture(el, OUTSIDE_ARTICLE), pieces: pieces.length > 40 ? [text] : pieces });
   }
   return headings;
+}
+
+/** A heading inside a link to the site's front page (`<a href="/"><h1>Site</h1></a>`) is its logo. */
+function linksHome(el: Element): boolean {
+  const href = el.closest('a')?.getAttribute('href');
+  if (!href) return false;
+  try {
+    return new URL(href, el.ownerDocument.URL).pathname === '/';
+  } catch {
+    return false;
+  }
 }
 
 /** The text nodes under `el`, leaving out kicker lines and screen-reader-only labels; a `<br>` is a space. */
@@ -207,7 +218,10 @@ function hostWords(doc: Document | null): string[] {
   try {
     const host = new URL(href).hostname.replace(/^www\./, '');
     const labels = host.split('.');
-    return [compact(host), ...(labels.length >= 2 ? [compact(labels[labels.length - 2]!)] : [])].filter((h) => h.length >= 3);
+    // The site's own label: before the public suffix, which may have two parts (`entermedia.co.kr`, `bbc.co.uk`).
+    const suffixLength = labels.length >= 3 && /^(?:co|com|net|org|or|ne|ac|go|gov|edu)$/.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 2 : 1;
+    const name = labels[labels.length - 1 - suffixLength];
+    return [compact(host), ...(name ? [compact(name)] : [])].filter((h) => h.length >= 3);
   } catch {
     return [];
   }

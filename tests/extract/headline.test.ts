@@ -73,6 +73,13 @@ describe('findHeadline: the heading that shows the metadata title or a part of i
     expect(headlineOf(`<title>Blockhaus Typ 3 in Ludorf. Günstige Ferienhäuser | Müritzurlauber</title><article><h1 class="entry-title">Blockhaus 3</h1></article>`)).toBe('Blockhaus 3');
   });
 
+  it('does not take the site’s logo, an <h1> inside a link to the front page, and cuts a site name under a two-part suffix (.co.kr)', () => {
+    const url = 'http://entermedia.co.kr/news/news_view.html?idx=8576';
+    const page = `<title>엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유 - Entermedia</title><a href="/"><h1>엔터 미디어</h1></a><div class="article">엘제이의 리벤지인가</div>`;
+    expect(headlineOf(page, url)).toBe('엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유');
+    expect(headlineOf(`<title>Budget talks stall in Seoul | Korea Daily</title><a href="/world/budget-talks"><h1>Budget talks stall</h1></a>`, 'https://www.koreadaily.co.kr/world/1')).toBe('Budget talks stall');
+  });
+
   it('takes an <h1> that opens with the site’s name (`The Guardian view on …`), but not the site’s name with a word more', () => {
     const url = 'https://www.theguardian.com/commentisfree/2019/nov/18/the-guardian-view-on-hong-kong';
     const og = '<meta property="og:title" content="The Guardian view on Hong Kong: a city on the brink | Editorial">';
