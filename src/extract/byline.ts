@@ -13,14 +13,14 @@ const MAX_BYLINE_ELEMENTS = 60;
 const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|analysis|opinion|commentary|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet|(?:ein |blog ?|gast)?beitrag)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
 /** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
 const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
-const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from)\s/;
-const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|текст|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
+const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from|vor|hace|prije)\s/;
+const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|текст|piše|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:`, `Autor/in:` before the names. */
 const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild|aut)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;
 /** Desk, team and staff credits: kept only when the page names no person. */
-const WEAK_NAME = /\b(?:staff|desk|team|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
+const WEAK_NAME = /\b(?:staff|desk|team|bureau|editors?|newsroom|redaktion|redacción|rédaction|redazione|agencies|agency|wire)\b/i;
 /** Words that mark a string as something other than a person's name; a news agency's credit alone (`dpa`, `AFP`, `Agencies`) names no author. */
-const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|gast|publisher|editors?|dpa|afp|apa?|sda|kna|epd|sid|efe|ansa|age|reuters|ritzau|kyodo|yonhap|xinhua|tass|belga|associated press|press association|agenc\w+(?: \w+)?|agenturen?|staff|redaktion|redacción|redazione|editorial|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
+const JUNK = /^(?:(?:written|reported|photos?)\s+by|https?|autor|author|автор|unknown|anonym(?:ous)?|an[oó]nimo|admin(?:istrator)?|super user|user|guest|gast|publisher|editors?|dpa|afp|apa?|sda|kna|epd|sid|efe|ansa|age|reuters|ritzau|kyodo|yonhap|xinhua|tass|belga|sputnik|interfax|associated press|press association|agenc\w+(?: \w+)?|agenturen?|staff|redaktion|redacción|redazione|editorial|team|webmaster|by|von|par|por|di|da|door|de|af|av|przez|news|desk)$/i;
 const ORGANISATION = /\b(?:gmbh|ag|e\.\s?v\.|inc|ltd|llc|verlag|s\.a\.|s\.l\.|corp|co\.|plc|eg)(?!\w)|\s(?:deutschland|germany|österreich|austria|schweiz|switzerland)$|\.(?:com|de|net|org|at|ch|fr|es|it|info|co\.uk)\b|^www\.|https?:/i;
 
 /**
@@ -234,7 +234,9 @@ export function splitNames(raw: string): string[] {
   // An organisation with its address (`Kirche+Leben, Münster, Germany`, `Olympia-Verlag GmbH, Nürnberg, Germany`) is not a list of people.
   if (!text || ORGANISATION.test(text) || /,\s*(?:germany|deutschland|austria|österreich|schweiz|switzerland|france|usa)\s*$/i.test(text)) return [];
   return text
-    .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|y|e|en|og|i)\s|\/|\|)\s*/i)
+    .split(/\s*(?:,|;|&|·|•|\s(?:and|und|et|en|og|i)\s|\/|\|)\s*/i)
+    // Spanish and Portuguese join a last surname with y/e (`José Volta e Pinto`); a second name of two words or more is a second author.
+    .flatMap((part) => part.split(/\s+[ey]\s+(?!\p{Lu}\p{Ll}+$)/u))
     .map((part) => part.trim())
     .filter(Boolean);
 }
@@ -245,6 +247,8 @@ export function cleanAuthorName(raw: string): string | null {
     .replace(BY_PREFIX, '')
     .replace(ROLE_PREFIX, '')
     .replace(BY_PREFIX, '')
+    // A Korean credit names the outlet and the reporter's title around the name (`스포츠조선=선수민 기자`).
+    .replace(/^[^\s=]+=\s*(.+?)\s*기자$/u, '$1')
     .split(AFTER_NAME_LABEL)[0]!;
   const beforeConnector = name;
   name = name.split(AFTER_NAME_CONNECTOR)[0]!;
@@ -264,6 +268,8 @@ export function cleanAuthorName(raw: string): string | null {
   if (words.length > 5 || name.length < 2 || name.length > 60) return null;
   // A name has letters; a line of punctuation, one lower-case function word or a capitals abbreviation (`EN`, `PTI`) is not one.
   if (!/\p{L}{2}/u.test(name) || /^\p{Lu}{1,3}$/u.test(name)) return null;
+  // A domain (`INFORM.KZ`) names a site.
+  if (/^[\w-]+\.[a-z]{2,4}$/i.test(name)) return null;
   // A role after the name (`TOM KRISHER, AP Auto Writer`) is not a name.
   if (/\s(?:writer|correspondent|reporter|editor|columnist|contributor)$/i.test(name)) return null;
   // A month alone is what a date left behind (`Pete Evans, CBC News · Oct 12`).

@@ -23,13 +23,15 @@ describe('cleanAuthorName: names only', () => {
     ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
     ['Analysis by Chris Cillizza', 'Chris Cillizza'],
     ['Текст: Венера Ерофеева', 'Венера Ерофеева'],
+    ['Piše: P. Mucović prije 2 sata', 'P. Mucović'],
+    ['스포츠조선=선수민 기자', '선수민'],
   ])('%s → %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
 
   it.each(['By', 'Published by', 'Unknown', 'admin', 'Super User', 'Staff', 'jane@example.com', 'https://facebook.com/jane', 'www.haufe.de', 'ZooRoyal Petcare GmbH', 'wegewerk GmbH', 'Updated 16-10-2024', '', 'This is a long sentence about the author and what she likes to write',
     // Left over from a credit line: a language switch, an agency, a translator, a month, a role, a desk label.
-    'EN', 'PTI', 'Associated Press', 'Ritzau', 'Übersetzung Sarah-Indra Jungblut', 'Apr', 'December', 'AP Auto Writer', 'Editorial'])(
+    'EN', 'PTI', 'Associated Press', 'Ritzau', 'Übersetzung Sarah-Indra Jungblut', 'Apr', 'December', 'AP Auto Writer', 'Editorial', 'Sputnik', 'INFORM.KZ', 'Автор'])(
     'rejects %j',
     (raw) => {
       expect(cleanAuthorName(raw)).toBeNull();
@@ -42,6 +44,12 @@ describe('splitNames and joinNames: several authors', () => {
     expect(splitNames('By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman')).toEqual(['Marc Santora', 'William K. Rashbaum', 'Al Baker', 'Adam Goldman']);
     expect(splitNames('Lars Fischer und Alina Schadwinkel')).toEqual(['Lars Fischer', 'Alina Schadwinkel']);
     expect(splitNames('Volkmar Kabisch; Jan Lukas Strozyk & Benedikt Strunz')).toEqual(['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']);
+  });
+
+  it('keeps a surname joined by y/e (`José Volta e Pinto`), and splits there before a second name of two words', () => {
+    expect(splitNames('José Volta e Pinto')).toEqual(['José Volta e Pinto']);
+    expect(splitNames('Mario Rossi e Luigi Bianchi')).toEqual(['Mario Rossi', 'Luigi Bianchi']);
+    expect(splitNames('Ana Pérez y María López')).toEqual(['Ana Pérez', 'María López']);
   });
 
   it('joins readably', () => {
@@ -75,6 +83,11 @@ describe('findByline: sources and junk', () => {
   it('skips a meta author that is a URL and falls through to the page', () => {
     const html = `<meta property="article:author" content="https://www.facebook.com/someone"><span class="byline__name">Chris Thompson</span>`;
     expect(bylineOf(html)).toBe('Chris Thompson');
+  });
+
+  it('takes a bureau credit only when no person is named', () => {
+    expect(bylineOf('<meta name="author" content="News Nation Bureau"><h1>Fact check</h1><p>News Nation Bureau</p><span class="byline">Jane Roe</span>')).toBe('Jane Roe');
+    expect(bylineOf('<meta name="author" content="News Nation Bureau"><h1>Fact check</h1><p>News Nation Bureau</p>')).toBe('News Nation Bureau');
   });
 
   it('falls back to the visible dateline line', () => {
