@@ -8,7 +8,7 @@ const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|
 const OUTSIDE_ARTICLE = 'nav,aside,footer,[role="navigation"],[class*="sidebar" i],[class*="related" i],[class*="comment" i]';
 /** Kicker/overline lines some sites put inside the `<h1>` above the headline proper, and screen-reader-only labels. */
 const HIDDEN = /sr-only|visually-hidden|screen-reader/i;
-const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|eyebrow|super-?title|label|category|rubri|${HIDDEN.source}`, 'i');
+const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|eyebrow|super-?title|label|category|rubri|\\bbtn\\b|button|${HIDDEN.source}`, 'i');
 /** A sub-line before the headline's words is a kicker; after them it is the subtitle and stays. */
 const SUBLINE = /sub-?title|subline/i;
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -133,9 +133,11 @@ function readHeadings(doc: Document, siteName: string | null, host: string[]): H
   return headings;
 }
 
-/** A heading inside a link to the site's front page (`<a href="/"><h1>Site</h1></a>`) is its logo. */
+/** A heading inside a link to the site's front page, or saying only what such a link says (`<a href="/"><h1>Site</h1></a>`, `<h1><a href="/"><img alt="Site"></a></h1>`), is its logo. */
 function linksHome(el: Element): boolean {
-  const href = el.closest('a')?.getAttribute('href');
+  const inner = el.querySelector('a');
+  const link = el.closest('a') ?? (inner && normalizeSpace(inner.textContent ?? '') === normalizeSpace(el.textContent ?? '') ? inner : null);
+  const href = link?.getAttribute('href');
   if (!href) return false;
   try {
     return new URL(href, el.ownerDocument.URL).pathname === '/';

@@ -78,6 +78,12 @@ describe('findHeadline: the heading that shows the metadata title or a part of i
     const page = `<title>엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유 - Entermedia</title><a href="/"><h1>엔터 미디어</h1></a><div class="article">엘제이의 리벤지인가</div>`;
     expect(headlineOf(page, url)).toBe('엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유');
     expect(headlineOf(`<title>Budget talks stall in Seoul | Korea Daily</title><a href="/world/budget-talks"><h1>Budget talks stall</h1></a>`, 'https://www.koreadaily.co.kr/world/1')).toBe('Budget talks stall');
+    expect(headlineOf(`<title>Budget talks stall in Seoul</title><h1> <a href="https://www.metropolis-online.example/">Daily Planet News</a> </h1><h2>Other story</h2>`, 'https://www.metropolis-online.example/world/1')).toBe('Budget talks stall in Seoul');
+  });
+
+  it('leaves a button inside the heading out of the headline (`<a class="btn">CC-Editor öffnen</a>`)', () => {
+    const h1 = `<h1 itemprop="headline"><i class="subline">Singen, basteln, spielen</i><i class="hidden">: </i><span> Kindergottesdienst in Velpe macht Spaß <a href="https://cockpit.example/editor/1" class="btn flat-b">CC-Editor öffnen</a></span></h1>`;
+    expect(headlineOf(`<meta property="og:title" content="Kindergottesdienst in Velpe macht Spaß">${h1}`)).toBe('Kindergottesdienst in Velpe macht Spaß');
   });
 
   it('takes an <h1> that opens with the site’s name (`The Guardian view on …`), but not the site’s name with a word more', () => {
