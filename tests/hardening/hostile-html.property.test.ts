@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { extractArticle, sanitizeArticleHtml, type ExtractOutcome } from '../../src/extract/index';
+import { parsePage } from '../../src/node/extract';
 import { XSS_VECTORS } from '../fixtures/xss/vectors';
 import { articlePage, vectorPage, DEFAULT_ORIGIN } from '../fixtures/xss/article-page';
 import { findDangers, isHttpUrl } from './dangers';
@@ -39,7 +40,7 @@ function assertSafe(outcome: ExtractOutcome): void {
 }
 
 function extractFromHtml(html: string): ExtractOutcome {
-  return extractArticle(new JSDOM(html, { url: PAGE_URL }).window.document, PAGE_URL);
+  return extractArticle(parsePage(html, PAGE_URL).window.document, PAGE_URL);
 }
 
 // Each run builds a jsdom page and extracts it; on a loaded 2-core machine a run can take a second.
@@ -55,7 +56,8 @@ describe('hostile and mangled HTML through the pipeline', { timeout: 240_000 }, 
     fc.assert(fc.property(fc.array(soupArb, { minLength: 1, maxLength: 4 }), (soups) => {
       const outcome = extractFromHtml(articlePage(soups.join('\n<p>Between the soups.</p>\n')));
       assertSafe(outcome);
-    }), { numRuns: 40 });
+      // A run found that jsdom itself threw on this one: a `<base>` with a prefixed href before a stylesheet.
+    }), { numRuns: 40, examples: [[['<base xlink:href="javascript:alert(1)"><style>', 'alert(1)']]] });
   });
 
   it('arbitrary strings, alone or in an article: extraction never throws and its HTML is clean', () => {
