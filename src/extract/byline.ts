@@ -11,9 +11,9 @@ const AUTHOR_HREF = /\/(?:author|autor|auteur)\/|\/editors\/[a-z]+-[a-z]+\/?$/i;
 const MAX_BYLINE_ELEMENTS = 60;
 
 const BY_PREFIX = /^(?:(?:view all posts|all posts|more posts|more stories|more articles|articles|posts|stories|written|posted|published|reported|story|text|words|photos?|interview|analysis|opinion|commentary|compiled|edited|reviewed|fact[- ]checked|eingestellt|verfasst|gepostet|(?:ein |blog ?|gast)?beitrag)\s+)?(?:by|von|par|por|di|da|door|de|af|av|przez|от|автор)\s*[:\-]?\s+/i;
-/** What follows a name on a byline line: a label, a date, a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
-const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b)|\d/i;
-const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from|vor|hace|prije)\s/;
+/** What follows a name on a byline line: a label, a date (`December 28, 2016` too), a role. Lower-case connectors only, so `Loïc Le Clerc` stays whole. */
+const AFTER_NAME_LABEL = /\s+(?:[-–—|·•]\s+|(?:updated|published|posted|aktualisiert|veröffentlicht|publiziert|alle artikel|all posts|view all|mehr von|more from|follow|folgen|\w*redakteur\w*|(?:staff|senior|contributing) writer|correspond\w+|contributor)\b|(?=(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d))|\d/i;
+const AFTER_NAME_CONNECTOR = /\s(?:is|was|ist|war|in|on|at|am|um|le|el|il|for|für|im|mit|du|der|des|vom|from|vor|hace|prije)(?:\s|$)/;
 const ROLE_PREFIX = /^(?:aut(?:hor|or|orin|eurs?|ore)|verfasser|reporter|redaktion(?=\s*:)|text|texte|текст|piše|fotos?|bild|posted|publié|written|interview|geschrieben von)\s*[:\-]?\s+/i;
 /** `Text & Fotos:`, `Text und Bild:`, `Autor/in:` before the names. */
 const ROLE_LIST = /^(?:(?:text|words|foto|photo|bild|aut)\w*\s*(?:&|\+|\/|,|und|and)\s*)+\w+\s*:\s*/i;

@@ -25,6 +25,10 @@ describe('cleanAuthorName: names only', () => {
     ['Текст: Венера Ерофеева', 'Венера Ерофеева'],
     ['Piše: P. Mucović prije 2 sata', 'P. Mucović'],
     ['스포츠조선=선수민 기자', '선수민'],
+    ['Laura E. Adkins December 28, 2016', 'Laura E. Adkins'],
+    ['By Theresa May', 'Theresa May'],
+    ['Marco Marchetti 12 Jan', 'Marco Marchetti'],
+    ['by damianduchamps on', 'damianduchamps'],
   ])('%s → %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
