@@ -17,8 +17,8 @@ export interface Dateline {
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dc.date.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'cxenseparse:recs:publishtime', 'originalpublicationdate'];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'article.updated', 'lastmod'];
 
-const PUBLISHED_LABEL = /(?:^|[^\p{L}])(created|published|posted|first published|publicado|publicada|veröffentlicht|publiziert|erschienen|publié|pubblicato|gepubliceerd|erstellt)(?![\p{L}])[\s:]*/iu;
-const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisiert|geändert|letzte änderung|stand|actualizado|actualizada|mis à jour|modifié|aggiornato|bijgewerkt)(?![\p{L}])[\s:]*/iu;
+const PUBLISHED_LABEL = /(?:^|[^\p{L}])(created|published|posted|first published|publicado|publicada|veröffentlicht|publiziert|erschienen|publié|pubblicato|gepubliceerd|erstellt|기사입력|입력|등록|公開日?|掲載日?|投稿日?|发布|發佈|发表|發表)(?![\p{L}])[\s:]*/iu;
+const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisiert|geändert|letzte änderung|stand|actualizado|actualizada|mis à jour|modifié|aggiornato|bijgewerkt|수정|更新日?)(?![\p{L}])[\s:]*/iu;
 
 /** Page furniture whose dates belong to other articles, comments, the copyright line or today's date. */
 const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="copyright" i], [class*="footer" i], [id*="footer" i], [class*="reply" i], [class*="more-" i], [class*="popular" i], [class*="trending" i]';

@@ -107,6 +107,11 @@ describe('dates shown away from the usual places', () => {
     const line = '<p>Veröffentlicht am 16.08.2019<br> Dauer: 1 Stunde 4 Minuten</p>';
     expect(datesOf(`<html><body><h1>RES158 Sternfusion</h1>${filler}${line}</body></html>`).published).toBe('2019-08-16');
     expect(datesOf(`<html><body><h1>RES158 Sternfusion</h1>${filler}<footer>${line}</footer></body></html>`).published).toBeNull();
+    // Korean, Japanese and Chinese publication labels; an update label alone gives no publication date.
+    const titled = (label: string) => `<html><body><dl><dt>엘제이-류화영 진흙탕 싸움</dt></dl>${filler}${label}<div>본문</div></body></html>`;
+    expect(datesOf(titled('기사입력 :[ 2018-08-25 15:24 ]')).published).toBe('2018-08-25T15:24:00');
+    expect(datesOf(titled('公開日: 2023-11-02')).published).toBe('2023-11-02');
+    expect(datesOf(titled('更新 2023-11-02')).published).toBeNull();
     // A community's `Created Jan 25, 2008` in a side column (classes that say nothing) is not a publication date.
     expect(datesOf(`<html><body><h1>What to include in __init__.py</h1>${filler}<div class="_1qiHDKK"><svg></svg>Created Jan 25, 2008</div></body></html>`).published).toBeNull();
   });
