@@ -2,6 +2,7 @@ import type { PageMetadata } from './metadata';
 import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
 import { closest, inFurniture, matches } from './furniture';
+import { absoluteUrl } from './url';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
@@ -138,12 +139,8 @@ function linksHome(el: Element): boolean {
   const inner = el.querySelector('a');
   const link = el.closest('a') ?? (inner && normalizeSpace(inner.textContent ?? '') === normalizeSpace(el.textContent ?? '') ? inner : null);
   const href = link?.getAttribute('href');
-  if (!href) return false;
-  try {
-    return new URL(href, el.ownerDocument.URL).pathname === '/';
-  } catch {
-    return false;
-  }
+  const url = href ? absoluteUrl(href, el.ownerDocument.URL) : null;
+  return url !== null && new URL(url).pathname === '/';
 }
 
 /** The text nodes under `el`, leaving out kicker lines and screen-reader-only labels; a `<br>` is a space. */

@@ -1,4 +1,5 @@
 // The pipeline's steps up to one field, run as extractUnsanitized runs them, on a page of the shared corpus.
+import { expect } from 'vitest';
 import { findByline } from '../../src/extract/byline';
 import { findDates } from '../../src/extract/dates';
 import { findHeadline } from '../../src/extract/headline';
@@ -14,6 +15,13 @@ export function publishedOf(record: MetaRecord): string | null {
   } finally {
     doc.defaultView?.close();
   }
+}
+
+/** Corpus page `id` is labelled with a date, and the pipeline's published date falls on that day. */
+export function expectPublishedOnLabelledDay(id: string): void {
+  const record = metaRecord(id);
+  expect(record.published, 'the truth gives a date').toMatch(/^\d{4}-\d{2}-\d{2}/);
+  expect(publishedOf(record)?.slice(0, 10)).toBe(record.published!.slice(0, 10));
 }
 
 /** Metadata, headline, dates, byline: the byline of corpus page `id`. */
