@@ -4,7 +4,7 @@ import type { LeadImage } from './types';
 import { absoluteUrl } from './url';
 import { normalizeSpace } from './text';
 import { removeBoilerplate } from './boilerplate';
-import { closest, inFurniture } from './furniture';
+import { AROUND_THE_ARTICLE, closest, inFurniture } from './furniture';
 
 export interface ExtractedBody {
   html: string;
@@ -89,7 +89,7 @@ function takeLeadImage(root: Element): LeadImage | null {
   return lead;
 }
 
-const NOT_THE_ARTICLE = 'aside,footer,nav,[class*="related" i],[class*="comment" i],[class*="sidebar" i],[class*="teaser" i],[class*="logo" i],[class*="avatar" i],[class*="author" i]';
+const NOT_THE_ARTICLE = `${AROUND_THE_ARTICLE},[class*="teaser" i],[class*="logo" i],[class*="avatar" i],[class*="author" i]`;
 
 /**
  * The picture set between the headline and the first paragraph of text, in the headline's article: Readability

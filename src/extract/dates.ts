@@ -21,8 +21,7 @@ const PUBLISHED_LABEL = /(?:^|[^\p{L}])(created|published|posted|first published
 const MODIFIED_LABEL = /(?:^|[^\p{L}])(updated|modified|last updated|aktualisiert|geändert|letzte änderung|stand|actualizado|actualizada|mis à jour|modifié|aggiornato|bijgewerkt|수정|更新日?)(?![\p{L}])[\s:]*/iu;
 
 /** Page furniture whose dates belong to other articles, comments, the copyright line or today's date. */
-const NOT_THE_ARTICLE = 'aside, footer, nav, [class*="related" i], [class*="comment" i], [id*="comment" i], [class*="sidebar" i], [id*="sidebar" i], [class*="widget" i], [class*="teaser" i], [class*="recommend" i], [class*="copyright" i], [class*="footer" i], [id*="footer" i], [class*="reply" i], [class*="more-" i], [class*="popular" i], [class*="trending" i]';
-/** Elements that carry a date by markup or by class name. */
+const NOT_THE_ARTICLE = `${FURNITURE},footer,[class*="copyright" i],[class*="footer" i],[id*="footer" i],[class*="reply" i],[class*="more-" i]`;
 /**
  * Elements that may hold a date: `time`, `[datetime]`, `abbr[title]`, itemprop dates, `[property*=date][content]`, and
  * classes or ids that say date/time/published/meta/byline. Tested on each element in one pass: as one selector of 17
@@ -43,7 +42,7 @@ function isDateHint(el: Element): boolean {
 }
 const MAX_HINTS = 400;
 /** Where even a date marked up as datePublished belongs to something else: other items' blocks and the page footer. */
-const MARKED_DATE_FURNITURE = `${FURNITURE}, footer, [role="contentinfo"]`;
+const MARKED_DATE_FURNITURE = `${FURNITURE},footer,[role="contentinfo"]`;
 /** Things that are not articles: a page about one of them has no publication date of its own (a recipe's or product's date is a database stamp). */
 const THING = /^(Recipe|Product|Offer|FAQPage|Event|JobPosting|SoftwareApplication|Course|Book|Movie|Store|LocalBusiness)$/;
 /** Microdata items whose dates are their own (a review's, a comment's, an offer's), not the page's. */

@@ -1,6 +1,9 @@
 /** Page furniture: blocks whose text, dates and names belong to other articles, comments or the site, not to this article. */
 export const FURNITURE = 'aside,nav,[role="navigation"],[class*="related" i],[class*="comment" i],[id*="comment" i],[class*="sidebar" i],[id*="sidebar" i],[class*="widget" i],[class*="teaser" i],[class*="recommend" i],[class*="popular" i],[class*="trending" i]';
 
+/** Blocks that are never the article: its surroundings, the site's sidebar, other articles and comments. */
+export const AROUND_THE_ARTICLE = 'aside,footer,nav,[class*="related" i],[class*="comment" i],[class*="sidebar" i]';
+
 /** A selector list's parts: a tag name (or ''), an attribute name and the test of its value. */
 const parsedSelectors: Record<string, Part[]> = {};
 

@@ -1,12 +1,12 @@
 import type { PageMetadata } from './metadata';
 import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
-import { closest, inFurniture, matches } from './furniture';
+import { AROUND_THE_ARTICLE, closest, inFurniture, matches } from './furniture';
 import { absoluteUrl } from './url';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
-const OUTSIDE_ARTICLE = 'nav,aside,footer,[role="navigation"],[class*="sidebar" i],[class*="related" i],[class*="comment" i]';
+const OUTSIDE_ARTICLE = `${AROUND_THE_ARTICLE},[role="navigation"]`;
 /** Kicker/overline lines some sites put inside the `<h1>` above the headline proper, and screen-reader-only labels. */
 const HIDDEN = /sr-only|visually-hidden|screen-reader/i;
 const SKIPPED = new RegExp(`kicker|top(line|title)|dachzeile|overline|roofline|eyebrow|super-?title|label|category|rubri|\\bbtn\\b|button|${HIDDEN.source}`, 'i');

@@ -1,16 +1,15 @@
 import { normalizeSpace } from './text';
-import { inFurniture } from './furniture';
+import { AROUND_THE_ARTICLE, inFurniture } from './furniture';
 
 const STANDFIRST_CLASS = /standfirst|dek|deck|sub-?title|subhead|summary|lead|intro|teaser|excerpt|description|abstract|subline|strapline|kurztext|chapo|bajada|sumario|occhiello/i;
-const NOT_THE_ARTICLE = 'aside,footer,nav,[class*="related" i],[class*="comment" i],[class*="sidebar" i]';
 
 /**
  * The standfirst: the summary paragraph set under the headline (`<h2 class="standfirst">`, a `.dek`, a first `<p>`
  * in the headline's block). Read before the body step, which may drop it with the rest of the page header.
  */
 export function findStandfirst(doc: Document, headline: string): string | null {
-  const h1 = [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE) && normalizeSpace(h.textContent ?? '') === headline)
-    ?? [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, NOT_THE_ARTICLE));
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, AROUND_THE_ARTICLE) && normalizeSpace(h.textContent ?? '') === headline)
+    ?? [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h, AROUND_THE_ARTICLE));
   if (!h1) return null;
   // Look at what follows the headline in its own block, and in its parent's block when the headline is wrapped.
   for (const start of [h1, h1.parentElement]) {
