@@ -1,6 +1,7 @@
 import { jsonLdString, jsonLdTypes, metaContent, type PageMetadata } from './metadata';
 import { dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
 import { normalizeSpace } from './text';
+import { absoluteUrl } from './url';
 import { FURNITURE, closest, inFurniture, matches } from './furniture';
 
 export { TZ_OFFSETS, dateFromUrl, guessDayFirst, parseHumanDate, parseMachineDate } from './date-parse';
@@ -169,7 +170,7 @@ function dateNearHeadline(doc: Document, headlineElement: Element | null, headli
     // A paragraph opening with its date, perhaps after its place: `(18.01.2018) Deutschlands …`, `Karlsruhe, (12.11.2021). Traditionell …`.
     if (text.length > 60) text = text.replace(/^((?:[A-Z][^\s,]*, (?=\())?(?=\(?\d).{24}).*/, '$1');
     if (!parent || text.length < 6 || text.length > 60 || !/\d{4}/.test(text) || headline.includes(text)) return null;
-    if (parent.closest('a, script, style, noscript, select, option') || (inFurniture(parent, furniture, headlineElement) && !(near && metaBesideHeadline(parent))) || inOtherItem(parent)) return null;
+    if (parent.closest('a, script, style, noscript, select, option') || (inFurniture(parent, furniture, headlineElement) && !(near && metaBesideHeadline(parent))) || inOtherItem(parent) || underOtherHeading(parent, headlineElement)) return null;
     if (MODIFIED_LABEL.test(text) && !PUBLISHED_LABEL.test(text)) return null;
     // A labelled line says whose date it is: only publication labels (`Datum:`, `Veröffentlicht:`) are the article's (`Release: 14.11.2019` is not).
     const line = normalizeSpace(parent.textContent ?? '');
@@ -264,11 +265,34 @@ function readPageDates(doc: Document, dayFirst: boolean | null, h1: Element | nu
     const inArticle = region?.localName === 'article' && region.contains(el);
     if (inFurniture(el, inArticle ? FURNITURE : isMarkedPublished(el) ? MARKED_DATE_FURNITURE : NOT_THE_ARTICLE, h1)) continue;
     if (inSiteHeader(el, h1)) continue;
+    if (underOtherHeading(el, h1)) continue;
     seen.add(el);
     (region && region.contains(el) ? inRegion : elsewhere).push(...found);
     if (inRegion.length >= 4) break;
   }
   return [...inRegion, ...elsewhere];
+}
+
+/**
+ * A date in a small block under a heading of its own (a download's card: `<h2>Appell</h2><time>08.12.2022</time>`) is
+ * that item's, not the article's. A date that says it is a publication date, and a heading that links to this very
+ * page (a blog's permalink title), are the article's.
+ */
+function underOtherHeading(el: Element, h1: Element | null): boolean {
+  if (!h1 || isMarkedPublished(el) || PUBLISHED_LABEL.test(el.textContent ?? '')) return false;
+  let block: Element | null = el;
+  for (let i = 0; i < 3 && (block = block.parentElement) && block !== el.ownerDocument.body; i++) {
+    if ((block.textContent ?? '').length > 400) return false;
+    const heading = block.querySelector('h1,h2,h3,h4,h5,h6');
+    if (heading) return !block.contains(h1) && !heading.contains(el) && (heading.compareDocumentPosition(el) & heading.DOCUMENT_POSITION_FOLLOWING) !== 0 && !linksToPage(heading);
+  }
+  return false;
+}
+
+function linksToPage(heading: Element): boolean {
+  const href = heading.querySelector('a[href]')?.getAttribute('href');
+  const page = heading.ownerDocument.URL;
+  return !!href && absoluteUrl(href, page)?.replace(/#.*/, '') === page.replace(/#.*/, '');
 }
 
 function isMarkedPublished(el: Element): boolean {

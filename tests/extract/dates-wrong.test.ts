@@ -115,6 +115,25 @@ describe('a site’s front page has no publication date of its own', () => {
   });
 });
 
+describe('a date in a small block under a heading of its own', () => {
+  const page = (block: string) => `<html><head><meta property="og:type" content="website"></head><body>
+    <h1>Nachhaltig leben</h1><p>Alternativen zur Wegwerfgesellschaft.</p>
+    <div class="Material"><div class="Material-text">${block}<p>12 | DIN A4</p><a href="/appell.pdf">Herunterladen</a></div></div></body></html>`;
+
+  it('is that item’s (a download card), not the article’s', () => {
+    expect(datesOf(page('<h2>Ressourcenwende: Appell</h2><time datetime="2022-12-08">08.12.2022</time>')).published).toBeNull();
+  });
+
+  it('is the article’s when it says it is a publication date, or the heading links to this page', () => {
+    expect(datesOf(page('<h2>Appell</h2><span class="meta">Published Dec 8, 2022</span>')).published).toBe('2022-12-08');
+    expect(datesOf(page('<h3><a href="/story">Appell</a></h3><time datetime="2022-12-08">08.12.2022</time>')).published).toBe('2022-12-08');
+  });
+
+  it('is the article’s when it sits inside the heading (a deck line)', () => {
+    expect(datesOf(page('<h2>Appell <span class="date">8 December 2022</span></h2>')).published).toBe('2022-12-08');
+  });
+});
+
 describe('corpus pages: published date on the truth’s day', () => {
   it.each([
     ['trafilatura-b0c458861d', 'a date line under the headline showing the modified day'],
@@ -131,6 +150,12 @@ describe('corpus pages: published date on the truth’s day', () => {
     const published = publishedOf(rec);
     expect(published, 'a date is given').not.toBeNull();
     expect(days(published!).some((day) => days(rec.published!).includes(day))).toBe(true);
+  });
+
+  it('trafilatura-d5ed7e1ecf (a download card’s date, labelled undated): none given', { timeout: 180_000 }, () => {
+    const rec = metaRecord('trafilatura-d5ed7e1ecf');
+    expect(rec.published).toBe('');
+    expect(publishedOf(rec)).toBeNull();
   });
 
   it('trafilatura-7030282276 (a front page, labelled undated): none given', { timeout: 180_000 }, () => {
