@@ -2,6 +2,7 @@ import { jsonLdString, jsonLdTypes, metaContent, type JsonLdNode, type PageMetad
 import { normalizeSpace } from './text';
 import { closest, FURNITURE } from './furniture';
 import { monthNumber } from './date-parse';
+import { hostOf, siteLabel } from './url';
 
 /** Byline elements: `rel=author`, `itemprop=author`, classes saying byline/author/writer, links to author pages. Tested with regexes in one pass: jsdom's case-insensitive attribute selectors take milliseconds each. */
 const BYLINE_CLASS = /byline|author|writer|autor|auteur|redakteur/i;
@@ -292,13 +293,8 @@ function sameName(name: string, siteName: string): boolean {
 
 /** The page's own domain name written as an author (`Heise` on heise.de). */
 function isDomainName(name: string, doc: Document): boolean {
-  try {
-    const host = new URL(doc.URL).hostname.replace(/^www\./, '').split('.');
-    const domain = host.length >= 2 ? host[host.length - 2]! : host[0]!;
-    return domain.length > 3 && squash(name) === squash(domain);
-  } catch {
-    return false;
-  }
+  const label = siteLabel(hostOf(doc.URL) ?? '');
+  return !!label && label.length > 3 && squash(name) === squash(label);
 }
 
 function dedupe(names: string[]): string[] {

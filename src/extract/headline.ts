@@ -2,7 +2,7 @@ import type { PageMetadata } from './metadata';
 import { jsonLdString } from './metadata';
 import { normalizeSpace } from './text';
 import { AROUND_THE_ARTICLE, closest, inFurniture, matches } from './furniture';
-import { absoluteUrl } from './url';
+import { absoluteUrl, hostOf, siteLabel } from './url';
 
 const SEPARATORS = /\s+[|–—\-:·»•/]\s+|\s*[|–—»•｜：]\s*(?=\S)|:\s+/;
 /** Page furniture a headline never sits in. */
@@ -212,16 +212,7 @@ function compact(text: string): string {
 }
 
 function hostWords(doc: Document | null): string[] {
-  const href = doc?.location?.href ?? doc?.URL;
-  if (!href) return [];
-  try {
-    const host = new URL(href).hostname.replace(/^www\./, '');
-    const labels = host.split('.');
-    // The site's own label: before the public suffix, which may have two parts (`entermedia.co.kr`, `bbc.co.uk`).
-    const suffixLength = labels.length >= 3 && /^(?:co|com|net|org|or|ne|ac|go|gov|edu)$/.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 2 : 1;
-    const name = labels[labels.length - 1 - suffixLength];
-    return [compact(host), ...(name ? [compact(name)] : [])].filter((h) => h.length >= 3);
-  } catch {
-    return [];
-  }
+  const host = hostOf(doc?.location?.href ?? doc?.URL ?? '');
+  const name = host && siteLabel(host);
+  return host ? [compact(host), ...(name ? [compact(name)] : [])].filter((h) => h.length >= 3) : [];
 }

@@ -19,6 +19,22 @@ export function stripTrackingParams(href: string): string {
   return parsed.toString();
 }
 
+/** The URL's host without `www.`, or null when it is not a URL. */
+export function hostOf(href: string): string | null {
+  try {
+    return new URL(href).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** The site's own label in a host: the one before the public suffix, which may have two parts (`entermedia.co.kr`, `bbc.co.uk`). */
+export function siteLabel(host: string): string | undefined {
+  const labels = host.split('.');
+  const suffixLength = labels.length >= 3 && /^(?:co|com|net|org|or|ne|ac|go|gov|edu)$/.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 2 : 1;
+  return labels[labels.length - 1 - suffixLength];
+}
+
 export function absoluteUrl(href: string, base: string): string | null {
   try {
     return new URL(href, base).toString();

@@ -64,3 +64,16 @@ describe('corpus pages: bylines of authors-c', () => {
     expect(bylineOfPage(id)).toBe(byline);
   });
 });
+
+describe('findByline: the site’s own domain name written as its author', () => {
+  const page = (author: string) => `<head><meta name="author" content="${author}"></head><body><article><h1>Story</h1><div class="byline">${author}</div><p>Text</p></article></body>`;
+
+  it('is not a name, also under a two-part suffix (.co.uk)', () => {
+    expect(bylineOf(page('Heise'), 'https://www.heise.de/news/story.html')).toBeNull();
+    expect(bylineOf(page('Telegraph'), 'https://www.telegraph.co.uk/news/story/')).toBeNull();
+  });
+
+  it('leaves a person’s name on such a host', () => {
+    expect(bylineOf(page('Jane Doe'), 'https://www.telegraph.co.uk/news/story/')).toBe('Jane Doe');
+  });
+});
