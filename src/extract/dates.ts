@@ -73,7 +73,7 @@ interface PageDate {
  * 5. an unmarked short date line just after the headline (else just before it): `<p>News24<br>13 Jan 2020</p>`.
  * A page about a thing (JSON-LD or microdata Recipe, Product, FAQPage, Event… and no article node) takes only a
  * date it shows: its JSON-LD, meta and URL dates are database stamps. Dates inside another item's microdata
- * (Review, Comment, Offer…) are that item's.
+ * (Review, Comment, Offer…) are that item's, and so are dates in a small block under a heading of its own (a card).
  * An updated date alone is never reported as published (tried: +5 right dates, +2 wrong on undated pages).
  * A `WebPage` node's `datePublished` is not read: SEO plugins stamp it on every page, articles or not.
  * When the metadata's published time is in UTC and the page shows the same moment as a local date one day apart,
