@@ -24,6 +24,13 @@ export function expectPublishedOnLabelledDay(id: string): void {
   expect(publishedOf(record)?.slice(0, 10)).toBe(record.published!.slice(0, 10));
 }
 
+/** Corpus page `id` is labelled as having no date, and the pipeline gives none. */
+export function expectNoDateWhereLabelledUndated(id: string): void {
+  const record = metaRecord(id);
+  expect(record.published, 'the truth says no date').toBe('');
+  expect(publishedOf(record)).toBeNull();
+}
+
 /** Metadata, headline, dates, byline: the byline of corpus page `id`. */
 export function bylineOfPage(id: string): string | null {
   const record = metaRecord(id);

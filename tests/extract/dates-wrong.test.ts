@@ -6,7 +6,7 @@ import { findDates } from '../../src/extract/dates';
 import { findHeadline } from '../../src/extract/headline';
 import { readPageMetadata } from '../../src/extract/metadata';
 import { metaRecord } from './corpus';
-import { publishedOf } from './corpus-steps';
+import { expectNoDateWhereLabelledUndated, publishedOf } from './corpus-steps';
 
 function datesOf(html: string, url = 'https://news.example/story') {
   const doc = new JSDOM(html, { url }).window.document;
@@ -152,15 +152,10 @@ describe('corpus pages: published date on the truth’s day', () => {
     expect(days(published!).some((day) => days(rec.published!).includes(day))).toBe(true);
   });
 
-  it('trafilatura-d5ed7e1ecf (a download card’s date, labelled undated): none given', { timeout: 180_000 }, () => {
-    const rec = metaRecord('trafilatura-d5ed7e1ecf');
-    expect(rec.published).toBe('');
-    expect(publishedOf(rec)).toBeNull();
-  });
-
-  it('trafilatura-7030282276 (a front page, labelled undated): none given', { timeout: 180_000 }, () => {
-    const rec = metaRecord('trafilatura-7030282276');
-    expect(rec.published).toBe('');
-    expect(publishedOf(rec)).toBeNull();
+  it.each([
+    ['trafilatura-d5ed7e1ecf', 'a download card’s date'],
+    ['trafilatura-7030282276', 'a front page'],
+  ])('%s (%s, labelled undated): none given', { timeout: 180_000 }, (id) => {
+    expectNoDateWhereLabelledUndated(id);
   });
 });
