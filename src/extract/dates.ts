@@ -46,6 +46,11 @@ const MAX_HINTS = 400;
 const MARKED_DATE_FURNITURE = `${FURNITURE},footer,[role="contentinfo"]`;
 /** Things that are not articles: a page about one of them has no publication date of its own (a recipe's or product's date is a database stamp). */
 const THING = /^(Recipe|Product|Offer|FAQPage|Event|JobPosting|SoftwareApplication|Course|Book|Movie|Store|LocalBusiness)$/;
+/**
+ * A site's front page (also one archived under another URL), or a page in its product catalogue (`/products/…`,
+ * `/produkte/…`), whatever its JSON-LD calls it.
+ */
+const CATALOGUE_OR_FRONT_PAGE = /\/\/[^/?#]+(\/?$|\/(products?|produkte|produits?|productos?|prodotti)\/)/i;
 /** Microdata items whose dates are their own (a review's, a comment's, an offer's), not the page's. */
 const OTHER_ITEM = /Review|Comment|Offer|Product|Event|Question|Answer|Rating/i;
 /** How many text nodes after (and before) the headline an unmarked date line may be. */
@@ -71,9 +76,10 @@ interface PageDate {
  *    dates in related/sidebar/comment/footer/copyright blocks and in a site header without the headline never count;
  * 4. a date in the URL path; metadata one day off the URL's day gives way to it (shifted to another zone);
  * 5. an unmarked short date line just after the headline (else just before it): `<p>News24<br>13 Jan 2020</p>`.
- * A page about a thing (JSON-LD or microdata Recipe, Product, FAQPage, Event… and no article node) takes only a
- * date it shows: its JSON-LD, meta and URL dates are database stamps. Dates inside another item's microdata
- * (Review, Comment, Offer…) are that item's, and so are dates in a small block under a heading of its own (a card).
+ * A page about a thing (JSON-LD or microdata Recipe, Product, FAQPage, Event… and no article node), a page in a
+ * product catalogue (`/products/…`) and a site's front page take only a date they show: their JSON-LD, meta and URL
+ * dates are database stamps. Dates inside another item's microdata (Review, Comment, Offer…) are that item's, and so
+ * are dates in a small block under a heading of its own (a card).
  * An updated date alone is never reported as published (tried: +5 right dates, +2 wrong on undated pages).
  * A `WebPage` node's `datePublished` is not read: SEO plugins stamp it on every page, articles or not.
  * When the metadata's published time is in UTC and the page shows the same moment as a local date one day apart,
@@ -94,8 +100,8 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   published ??= metaPublished;
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
-  // A recipe, product or FAQ page, or a site's front page: its JSON-LD/meta dates are database stamps, only a date shown on it counts.
-  const thingPage = isThingPage(doc, meta) || /\/\/[^/?#]+\/?$/.test(url);
+  // A recipe, product or FAQ page, a catalogue's page or a front page: its JSON-LD/meta dates are database stamps.
+  const thingPage = isThingPage(doc, meta) || CATALOGUE_OR_FRONT_PAGE.test(url);
   if (thingPage) published = modified = null;
 
   const dayFirst = guessDayFirst([], meta.lang);

@@ -115,6 +115,21 @@ describe('a site’s front page has no publication date of its own', () => {
   });
 });
 
+describe('a page in a product catalogue has no publication date of its own', () => {
+  const html = (shown = '') => `<html><head><script type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle","headline":"Chininum D4 Tabletten","datePublished":"2021-11-01T08:00:00"}</script></head>
+    <body><h1>Chininum D4 Tabletten</h1>${shown}<p>Anwendungsgebiete und Dosierung.</p><div>Stand: 01.11.2021</div></body></html>`;
+
+  it('ignores its JSON-LD stamp under /produkte/, even typed NewsArticle', () => {
+    expect(datesOf(html(), 'https://www.pharma.example/produkte/Chininum-D4_433873').published).toBeNull();
+    expect(datesOf(html(), 'https://shop.example/products/chininum-d4').published).toBeNull();
+  });
+
+  it('still reads a date it shows (product news), and the stamp on a page outside the catalogue', () => {
+    expect(datesOf(html('<time datetime="2022-01-14">14.01.2022</time>'), 'https://www.pharma.example/produkte/neuheiten/').published).toBe('2022-01-14');
+    expect(datesOf(html(), 'https://www.pharma.example/ratgeber/chininum-d4').published).toBe('2021-11-01T08:00:00');
+  });
+});
+
 describe('a date in a small block under a heading of its own', () => {
   const page = (block: string) => `<html><head><meta property="og:type" content="website"></head><body>
     <h1>Nachhaltig leben</h1><p>Alternativen zur Wegwerfgesellschaft.</p>
@@ -155,6 +170,7 @@ describe('corpus pages: published date on the truth’s day', () => {
   it.each([
     ['trafilatura-d5ed7e1ecf', 'a download card’s date'],
     ['trafilatura-7030282276', 'a front page'],
+    ['trafilatura-93391d7fa5', 'a product catalogue page typed NewsArticle'],
   ])('%s (%s, labelled undated): none given', { timeout: 180_000 }, (id) => {
     expectNoDateWhereLabelledUndated(id);
   });
