@@ -151,9 +151,10 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
 
 /** No article node in JSON-LD or microdata, and a node for a recipe, product, offer, FAQ, event… */
 function isThingPage(doc: Document, meta: PageMetadata): boolean {
+  if (meta.articleNodes.length > 0) return false;
   // Item types read in one query: jsdom matches a case-insensitive `[itemtype*=… i]` selector very slowly.
   const itemTypes = [...doc.querySelectorAll('[itemtype]')].map((el) => el.getAttribute('itemtype')!);
-  if (meta.articleNodes.length > 0 || itemTypes.some((type) => /article|blogposting/i.test(type))) return false;
+  if (itemTypes.some((type) => /article|blogposting/i.test(type))) return false;
   if (meta.jsonLd.some((node) => jsonLdTypes(node).some((t) => THING.test(t)))) return true;
   return itemTypes.some((type) => THING.test(type.trim().replace(/^.*\//, '')));
 }
