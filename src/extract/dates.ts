@@ -96,7 +96,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   published ??= parseOrNull(jsonLdString(meta.jsonLd.find((node) => jsonLdTypes(node).includes('HowTo'))?.['datePublished']));
   const metaPublished = parseOrNull(metaContent(doc, PUBLISHED_META));
   // A meta tag days after the JSON-LD's date: the page was republished, the JSON-LD kept its first date.
-  if (published && metaPublished && metaPublished.slice(0, 10) > published.slice(0, 10) && !oneDayApart(published, metaPublished)) published = metaPublished;
+  if (published && metaPublished && metaPublished > published && daysApart(published, metaPublished) > 1) published = metaPublished;
   published ??= metaPublished;
   modified ??= parseOrNull(metaContent(doc, MODIFIED_META));
 
@@ -120,7 +120,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   else if (metadataInDoubt) seen = near();
   // An unmarked line counts only with its clock time: a day alone may be the newsroom's, not a zone shift.
   const local = shownPublished?.iso ?? (seen && seen.length > 10 ? seen : null);
-  if (published && local && isUtc(published) && oneDayApart(published, local)) published = local;
+  if (published && local && isUtc(published) && daysApart(published, local) === 1) published = local;
   // The page shows the metadata's modified day, and only that date, as its date: republished, it is what a reader sees.
   const day = seen?.slice(0, 10);
   if (seen && day && modified?.startsWith(day) && !published?.startsWith(day)) published = seen;
@@ -129,7 +129,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
 
   // The URL's day is the one the newsroom filed it under: metadata one day off it was shifted to another zone.
   const urlDate = thingPage ? null : dateFromUrl(url, dayFirst);
-  if (published && urlDate && oneDayApart(published, urlDate) && nearMidnight(published, urlDate > published)) published = urlDate;
+  if (published && urlDate && daysApart(published, urlDate) === 1 && nearMidnight(published, urlDate > published)) published = urlDate;
   published ??= urlDate;
   // Only beside a heading that shows the headline: the first <h1> may be the site's masthead beside today's date.
   published ??= near();
@@ -238,10 +238,9 @@ function isUtc(iso: string): boolean {
   return /T\d{2}:\d{2}:\d{2}\+00:00$/.test(iso);
 }
 
-function oneDayApart(a: string, b: string): boolean {
-  const dayA = Date.parse(a.slice(0, 10));
-  const dayB = Date.parse(b.slice(0, 10));
-  return Math.abs(dayA - dayB) === 86_400_000;
+/** How many calendar days apart two ISO dates' days are (times and zones aside). */
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
 }
 
 /** The dates the page shows, published ones first within each region, article region before the rest of the page. */
