@@ -70,7 +70,8 @@ interface PageDate {
 /**
  * Published and updated dates. Precedence (see docs/QUALITY.md):
  * 1. JSON-LD article node (`datePublished`/`dateCreated`, `dateModified`);
- * 2. meta tags (`article:published_time`, parsely, sailthru, Dublin Core, …);
+ * 2. meta tags (`article:published_time`, parsely, sailthru, Dublin Core, …), which give way to a dateline the page
+ *    shows (a date- or meta-classed line with one date) two or more days away; a JSON-LD date does not;
  * 3. dates shown on the page near the headline: `<time datetime>`, `itemprop`, elements whose class says date, and
  *    labelled lines (`Updated: … | Created: …`), in document order, preferring those inside the headline's article;
  *    dates in related/sidebar/comment/footer/copyright blocks and in a site header without the headline never count;
@@ -94,6 +95,7 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   }
   // A how-to guide is written and published like an article (a recipe or product page is not).
   published ??= parseOrNull(jsonLdString(meta.jsonLd.find((node) => jsonLdTypes(node).includes('HowTo'))?.['datePublished']));
+  const fromJsonLd = published !== null;
   const metaPublished = parseOrNull(metaContent(doc, PUBLISHED_META));
   // A meta tag days after the JSON-LD's date: the page was republished, the JSON-LD kept its first date.
   if (published && metaPublished && metaPublished > published && daysApart(published, metaPublished) > 1) published = metaPublished;
@@ -124,6 +126,8 @@ export function findDates(doc: Document, meta: PageMetadata, url: string, headli
   // The page shows the metadata's modified day, and only that date, as its date: republished, it is what a reader sees.
   const day = seen?.slice(0, 10);
   if (seen && day && modified?.startsWith(day) && !published?.startsWith(day)) published = seen;
+  // Meta tags days away from the page's dateline: the CMS stamped them, the reader sees the dateline.
+  if (!fromJsonLd && published && shownPublished && seen && daysApart(published, seen) > 1) published = seen;
   published ??= shownPublished?.iso ?? null;
   modified ??= shownModified?.iso ?? null;
 

@@ -115,6 +115,23 @@ describe('a site’s front page has no publication date of its own', () => {
   });
 });
 
+describe('a meta tag days away from the date the page shows', () => {
+  const page = (head: string, shown = '<div class="meta"><time datetime="2022-01-25">25.01.2022</time></div>') => `<html><head>${head}</head>
+    <body><article><h1>Schneesport mit Rücksicht auf Wildtiere</h1>${shown}<p>Verhaltenstipps für den Winter.</p></article></body></html>`;
+
+  it('gives way to the page’s dateline showing one date', () => {
+    expect(datesOf(page('<meta property="og:article:published_time" content="2022-01-15">')).published).toBe('2022-01-25');
+    expect(datesOf(page('<meta name="date" content="2020-02-12">', '<div class="news-timedata">05.02.2020 <span>- Redaktion: Eberhard Fuhr</span></div>')).published).toBe('2020-02-05');
+  });
+
+  it('does not when the date is the JSON-LD’s, or one day off (a zone), or the page shows no date', () => {
+    const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2022-01-15"}</script>`;
+    expect(datesOf(page(ld)).published).toBe('2022-01-15');
+    expect(datesOf(page('<meta property="og:article:published_time" content="2022-01-24">')).published).toBe('2022-01-24');
+    expect(datesOf(page('<meta property="og:article:published_time" content="2022-01-15">', '')).published).toBe('2022-01-15');
+  });
+});
+
 describe('a page in a product catalogue has no publication date of its own', () => {
   const html = (shown = '') => `<html><head><script type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle","headline":"Chininum D4 Tabletten","datePublished":"2021-11-01T08:00:00"}</script></head>
     <body><h1>Chininum D4 Tabletten</h1>${shown}<p>Anwendungsgebiete und Dosierung.</p><div>Stand: 01.11.2021</div></body></html>`;
@@ -160,6 +177,9 @@ describe('corpus pages: published date on the truth’s day', () => {
     ['trafilatura-9fe7bcf482', 'a meta tag two days after the JSON-LD date'],
     ['trafilatura-a5732af589', 'a meta tag a year after the JSON-LD date'],
     ['htmldate-aabe591f97', 'a date line right before the headline, a most-read list after it'],
+    ['trafilatura-b50fc1135a', 'og:article:published_time ten days before the shown <time>'],
+    ['trafilatura-6b2d5cd169', '<meta name="date"> a week after the shown date line'],
+    ['trafilatura-4b23570dce', 'article:published_time stamped on the modified day, months after the shown <time>'],
   ])('%s (%s)', { timeout: 180_000 }, (id) => {
     const rec = metaRecord(id);
     const published = publishedOf(rec);
