@@ -84,7 +84,6 @@ if (!timed) {
   const line = scoreBody(moduleFile, 'broadsheet.dev.json');
   console.log(`  ${line}`);
   Object.assign(measured, figures(line));
-  delete measured.median_ms;
 }
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
